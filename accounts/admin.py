@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "get_full_name", "email", "role", "district", "is_active"]
+    list_filter = ["role", "district", "is_active", "is_staff"]
+    list_select_related = ["district"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Rol in VS-portaal"), {"fields": ["role", "district"]}),
+    ]
+    add_fieldsets = [
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Rol in VS-portaal"), {"fields": ["first_name", "last_name", "email", "role", "district"]}),
+    ]

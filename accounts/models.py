@@ -1,0 +1,73 @@
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("Programmastaf VNONL")
+    DVO_SECRETARY = "dvo_secretary", _("DVO-secretaris")
+    BBG_MEMBER = "bbg_member", _("BBG-lid")
+    ADMINISTRATOR = "administrator", _("Beheerder")
+
+
+class User(AbstractUser):
+    """A person who logs in. Without a role a user reaches nothing but their own account pages."""
+
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, blank=True)
+    district = models.ForeignKey(
+        "planning.District",
+        verbose_name=_("district (DVO)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="secretaries",
+        help_text=_("Alleen voor DVO-secretarissen: de DVO waarvoor deze gebruiker optreedt."),
+    )
+    calendar_token = models.CharField(
+        _("agendasleutel"), max_length=64, unique=True, default=new_calendar_token, editable=False
+    )
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "calendar_token"])
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(role="dvo_secretary") & Q(district__isnull=False))
+                | (~Q(role="dvo_secretary") & Q(district__isnull=True)),
+                name="dvo_secretary_has_exactly_one_district",
+                violation_error_message=_("Een DVO-secretaris hoort bij precies één DVO; andere rollen bij geen."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def is_programme_staff(self) -> bool:
+        return self.is_active and (self.role in (Role.STAFF, Role.ADMINISTRATOR) or self.is_superuser)
+
+    @property
+    def is_dvo_secretary(self) -> bool:
+        return self.is_active and self.role == Role.DVO_SECRETARY and self.district_id is not None
+
+    @property
+    def is_bbg_member(self) -> bool:
+        return self.is_active and self.role == Role.BBG_MEMBER
+
+    @property
+    def has_role(self) -> bool:
+        return self.is_active and (bool(self.role) or self.is_superuser)
+
+    def renew_calendar_token(self) -> None:
+        self.calendar_token = new_calendar_token()
+        self.save(update_fields=["calendar_token"])

@@ -1,0 +1,17 @@
+from .process import Phase, StrategyProcess
+from .reference import Body, District, Membership, Municipality, Person
+from .schedule import Absence, Action, Milestone, Source
+
+__all__ = [
+    "Absence",
+    "Action",
+    "Body",
+    "District",
+    "Membership",
+    "Milestone",
+    "Municipality",
+    "Person",
+    "Phase",
+    "Source",
+    "StrategyProcess",
+]

@@ -1,0 +1,157 @@
+"""Shared fixtures: one user per role plus an outsider, a process, and the switches for tests that need
+PostgreSQL, Redis or Chromium.
+
+On a newcomer's machine tests whose service is missing are skipped with a one-line reason. Under CI=true a
+missing service is an error: CI always tests against PostgreSQL and always runs the browser tests.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from accounts.models import Role
+from planning.models import District
+from tests.accounts.factories import PASSWORD, UserFactory
+from tests.planning.factories import PhaseFactory, StrategyProcessFactory
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def skip_or_fail(reason: str):
+    """Skip with a reason on a developer's machine; fail in CI, where every service must be there."""
+    if IN_CI:
+        pytest.fail(f"CI requires it: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _needs_services(request):
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        skip_or_fail("needs PostgreSQL (set DATABASE_URL=postgres://...)")
+    if request.node.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        skip_or_fail("needs Redis (set REDIS_URL=redis://...)")
+
+
+@pytest.fixture(autouse=True)
+def _dutch(settings):
+    settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def districts(db):
+    """The five districts from the reference-data migration, by code."""
+    return {district.code: district for district in District.objects.all()}
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staf", role=Role.STAFF)
+
+
+@pytest.fixture
+def secretary(districts):
+    return UserFactory(username="secretaris-glm", role=Role.DVO_SECRETARY, district=districts["GLM"])
+
+
+@pytest.fixture
+def other_secretary(districts):
+    return UserFactory(username="secretaris-twn", role=Role.DVO_SECRETARY, district=districts["TWN"])
+
+
+@pytest.fixture
+def bbg_member(db):
+    return UserFactory(username="bbg-lid", role=Role.BBG_MEMBER)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="beheerder", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but without any role."""
+    return UserFactory(username="buitenstaander", role="")
+
+
+@pytest.fixture
+def users(staff, secretary, bbg_member, administrator, outsider):
+    return {
+        "staff": staff,
+        "secretary": secretary,
+        "bbg_member": bbg_member,
+        "administrator": administrator,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def process(db):
+    process = StrategyProcessFactory(
+        title="Veiligheidsstrategie 2019-2022", short_name="VS 2019-2022", slug="vs-2019-2022"
+    )
+    for order, name in enumerate(["Scan en lange lijst", "Keuze DVO's", "Top vijf BBG"], start=1):
+        PhaseFactory(process=process, name=name, order=order)
+    return process
+
+
+# --- Browser tests --------------------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium, found on the PATH, driven by Playwright's Python package (no `playwright install`)."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        skip_or_fail("needs Debian's chromium on the PATH (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("needs the playwright Python package")
+    # Playwright runs an event loop in this thread; the ORM calls in the test itself are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium_browser, live_server):
+    context = chromium_browser.new_context(locale="nl-NL", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page, password):
+    """Log a user in through the real login form."""
+
+    def _login(user):
+        page.goto("/account/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(user.username)
+        page.get_by_label("Wachtwoord").fill(password)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state()
+        return page
+
+    return _login

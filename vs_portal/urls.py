@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("VS-portaal beheer")
+admin.site.site_title = _("VS-portaal beheer")
+
+urlpatterns = [
+    path("", include("planning.urls")),
+    path("account/", include("accounts.urls")),
+    path("api/", include("vs_portal.api_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]
