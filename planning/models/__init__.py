@@ -1,5 +1,6 @@
 from .process import Phase, StrategyProcess
 from .reference import Body, District, Membership, Municipality, Person
+from .scan import MunicipalPlan, PlanTheme, Theme
 from .schedule import Absence, Action, Milestone, Source
 
 __all__ = [
@@ -9,9 +10,12 @@ __all__ = [
     "District",
     "Membership",
     "Milestone",
+    "MunicipalPlan",
     "Municipality",
     "Person",
     "Phase",
+    "PlanTheme",
     "Source",
     "StrategyProcess",
+    "Theme",
 ]

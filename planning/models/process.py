@@ -1,5 +1,8 @@
 """A strategy process (one VS period) and its phases. Everything else belongs to one process."""
 
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -24,6 +27,14 @@ class StrategyProcess(models.Model):
         related_name="successors",
     )
     description = models.TextField(_("omschrijving"), blank=True)
+    majority_threshold = models.DecimalField(
+        _("drempel overgrote meerderheid (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("66.67"),
+        validators=[MinValueValidator(Decimal("50")), MaxValueValidator(Decimal("100"))],
+        help_text=_("Het aandeel gemeenten dat een thema moet noemen om het eerste criterium te halen."),
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..periods import Precision, format_when
+from ..storage import private_storage
 from .process import Phase, StrategyProcess
 from .reference import Body, Person
 
@@ -194,10 +195,14 @@ class Absence(models.Model):
         return self.starts_on <= date <= self.ends_on
 
 
+def source_upload_to(instance, filename):
+    return f"bronnen/{instance.process_id}/{filename}"
+
+
 class Source(models.Model):
     """A source for the scan other than the municipal plans (the police law evaluation, a threat assessment, ...).
 
-    Plain records for now; the scan builds on them.
+    Confidential sources are visible to programme staff only, on every page, in the API and in exports.
     """
 
     class Kind(models.TextChoices):
@@ -210,6 +215,12 @@ class Source(models.Model):
         POLICY_PLAN = "policy_plan", _("beleidsplan")
         OTHER = "other", _("overig")
 
+    class Confidentiality(models.TextChoices):
+        PUBLIC = "public", _("openbaar")
+        INTERNAL = "internal", _("intern")
+        # Undermining reports and RIEC material: programme staff only, everywhere.
+        CONFIDENTIAL = "confidential", _("vertrouwelijk")
+
     process = models.ForeignKey(
         StrategyProcess, verbose_name=_("proces"), on_delete=models.CASCADE, related_name="sources"
     )
@@ -218,9 +229,15 @@ class Source(models.Model):
     owner = models.CharField(_("eigenaar"), max_length=200, blank=True)
     published_on = models.DateField(_("datum"), null=True, blank=True)
     reference = models.CharField(_("vindplaats"), max_length=500, blank=True)
+    document = models.FileField(_("document"), upload_to=source_upload_to, storage=private_storage, blank=True)
+    document_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
+    themes = models.ManyToManyField("planning.Theme", verbose_name=_("thema's"), related_name="sources", blank=True)
+    confidentiality = models.CharField(
+        _("vertrouwelijkheid"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.INTERNAL
+    )
     notes = models.TextField(_("notities"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["title"]
