@@ -1,0 +1,3 @@
+"""API of the scan: themes, municipal plans and sources."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the scan: themes, municipal plans, sources and the scan matrix (added to planning/urls.py)."""
+
+urlpatterns = []
