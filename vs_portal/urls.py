@@ -8,6 +8,7 @@ admin.site.site_title = _("VS-portaal beheer")
 urlpatterns = [
     path("", include("planning.urls")),
     path("", include("priorities.urls")),
+    path("", include("voting.urls")),
     path("account/", include("accounts.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
