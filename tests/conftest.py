@@ -19,6 +19,13 @@ from tests.planning.factories import PhaseFactory, StrategyProcessFactory
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing real passwords dominates the run time of a suite that creates many users; tests only need it to work.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def skip_or_fail(reason: str):
     """Skip with a reason on a developer's machine; fail in CI, where every service must be there."""
     if IN_CI:
