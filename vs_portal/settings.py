@@ -169,6 +169,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Processen, planning, acties en conflicten van de Veiligheidsstrategie.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["accounts.api_permissions.HasRole"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
