@@ -113,8 +113,11 @@ class MunicipalityShare:
     municipality_ids: frozenset[int]
 
     def meets(self, threshold) -> bool:
-        """Whether the share of municipalities reaches ``threshold`` percent (e.g. process.majority_threshold)."""
-        return self.share_municipalities >= float(threshold)
+        """Whether the share of municipalities reaches ``threshold`` percent (e.g. process.majority_threshold).
+
+        The share is rounded to two decimals first, as the threshold is: 52 of 78 (two thirds) meets 66.67%.
+        """
+        return round(self.share_municipalities, 2) >= float(threshold)
 
 
 @dataclass(frozen=True)
