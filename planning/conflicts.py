@@ -1,6 +1,8 @@
 """Conflicts in a process's planning, found from the data each time (nothing is stored).
 
-- dependency: a milestone starts before a milestone it depends on has ended;
+- dependency: a milestone is scheduled to be over before a milestone it depends on is. For a day that means the
+  day falls before the other's (last) day; a period may overlap the end of what it depends on (the long list in
+  "maart 2018" after the scan of "januari - maart 2018"), but not end before it;
 - absence: a meeting or decision on a day when a member of its body is known to be absent;
 - overdue: a milestone still open after its last day, or an action not done after its due date.
 
@@ -108,7 +110,7 @@ def milestone_conflicts(milestones, *, today: datetime.date, absences_by_body=No
         for dependency in milestone.depends_on.all():
             if dependency.status == Milestone.Status.CANCELLED:
                 continue
-            if milestone.starts_on < dependency.ends_on:
+            if milestone.ends_on < dependency.ends_on:
                 conflicts.append(
                     Conflict(
                         kind=ConflictKind.DEPENDENCY,

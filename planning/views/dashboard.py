@@ -1,14 +1,60 @@
-"""STUB: to be replaced."""
+"""A process at a glance: the dashboard, the timeline and the list of open conflicts."""
 
-from django.http import HttpResponse
-from django.views import View
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from accounts.mixins import RuleRequiredMixin
+
+from .. import selectors
+from ..access import get_process_for_user
+from ..periods import format_date
 
 
-class _Stub(View):
-    def get(self, request, *args, **kwargs):
-        return HttpResponse("stub", status=501)
+class _ProcessPageMixin(RuleRequiredMixin):
+    """A read-only page of one process, reached through the access helper."""
+
+    permission_required = "planning.view_process"
+
+    def get_context_data(self, **kwargs):
+        self.process = get_process_for_user(self.request.user, self.kwargs["slug"])
+        self.today = timezone.localdate()
+        return super().get_context_data(
+            process=self.process, today=self.today, today_display=format_date(self.today), **kwargs
+        )
 
 
-DashboardView = _Stub
-TimelineView = _Stub
-ConflictListView = _Stub
+class DashboardView(_ProcessPageMixin, TemplateView):
+    template_name = "planning/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        conflicts = selectors.conflict_groups(self.process, today=self.today)
+        phases = selectors.phase_progress(self.process)
+        context.update(
+            phases=phases,
+            total_done=sum(phase.done for phase in phases),
+            total_milestones=sum(phase.total for phase in phases),
+            upcoming=selectors.upcoming(self.process, today=self.today),
+            planning_problems=conflicts.planning_problems,
+            overdue=conflicts.overdue,
+        )
+        return context
+
+
+class TimelineView(_ProcessPageMixin, TemplateView):
+    template_name = "planning/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = selectors.process_timeline(self.process, today=self.today)
+        return context
+
+
+class ConflictListView(_ProcessPageMixin, TemplateView):
+    template_name = "planning/conflict_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        conflicts = selectors.conflict_groups(self.process, today=self.today)
+        context.update(planning_problems=conflicts.planning_problems, overdue=conflicts.overdue)
+        return context

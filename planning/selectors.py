@@ -1,0 +1,294 @@
+"""Reads of the planning shared by the overview pages: process list, phase progress, what comes next, timeline.
+
+Every function here runs a fixed number of queries, whatever the size of the planning.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
+
+from .conflicts import Conflict, conflicts_by_milestone, milestone_conflicts, planning_milestones, process_conflicts
+from .models import Action, Milestone, Phase, StrategyProcess
+from .periods import MONTHS, Precision, format_date, format_when
+
+OPEN = Milestone.OPEN_STATUSES
+DONE = Milestone.Status.DONE
+CANCELLED = Milestone.Status.CANCELLED
+DUE_SOON_DAYS = 30
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+# --- Process list ---------------------------------------------------------------------------------------------
+
+
+def process_overview(*, today: datetime.date) -> list[StrategyProcess]:
+    """All processes, newest first, each with ``milestone_total`` (not cancelled), ``milestone_done``,
+    ``milestone_overdue``, ``progress_percent`` and its next open milestone (``next_title``, ``next_when``).
+
+    One query.
+    """
+    next_open = Milestone.objects.filter(process=OuterRef("pk"), status__in=OPEN, ends_on__gte=today).order_by(
+        "starts_on", "ends_on", "pk"
+    )
+    processes = list(
+        StrategyProcess.objects.select_related("predecessor")
+        .annotate(
+            milestone_total=Count("milestones", filter=~Q(milestones__status=CANCELLED)),
+            milestone_done=Count("milestones", filter=Q(milestones__status=DONE)),
+            milestone_overdue=Count("milestones", filter=Q(milestones__status__in=OPEN, milestones__ends_on__lt=today)),
+            next_title=Subquery(next_open.values("title")[:1]),
+            next_starts_on=Subquery(next_open.values("starts_on")[:1]),
+            next_ends_on=Subquery(next_open.values("ends_on")[:1]),
+            next_precision=Subquery(next_open.values("precision")[:1]),
+        )
+        .order_by("-period_start_year", "-created_at", "-pk")
+    )
+    for process in processes:
+        process.progress_percent = _percent(process.milestone_done, process.milestone_total)
+        process.next_when = (
+            format_when(process.next_starts_on, process.next_ends_on, process.next_precision)
+            if process.next_title
+            else ""
+        )
+    return processes
+
+
+# --- Dashboard ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseProgress:
+    name: str
+    order: int | None
+    total: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.done, self.total)
+
+
+def phase_progress(process: StrategyProcess) -> list[PhaseProgress]:
+    """Per phase, in order: done milestones out of all that are not cancelled. Milestones without a phase form
+    a last row 'Zonder fase' when there are any. Two queries."""
+    not_cancelled = ~Q(milestones__status=CANCELLED)
+    phases = (
+        Phase.objects.filter(process=process)
+        .annotate(
+            total=Count("milestones", filter=not_cancelled),
+            done=Count("milestones", filter=Q(milestones__status=DONE)),
+        )
+        .order_by("order")
+    )
+    rows = [PhaseProgress(name=phase.name, order=phase.order, total=phase.total, done=phase.done) for phase in phases]
+    unphased = Milestone.objects.filter(process=process, phase__isnull=True).aggregate(
+        total=Count("pk", filter=~Q(status=CANCELLED)), done=Count("pk", filter=Q(status=DONE))
+    )
+    if unphased["total"]:
+        rows.append(PhaseProgress(name=_("Zonder fase"), order=None, total=unphased["total"], done=unphased["done"]))
+    return rows
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """What happens or falls due in the coming days, and the first open milestones after that."""
+
+    due_milestones: list[Milestone]
+    due_actions: list[Action]
+    later_milestones: list[Milestone]
+    until: datetime.date
+
+    @property
+    def until_display(self) -> str:
+        return format_date(self.until)
+
+
+def upcoming(process: StrategyProcess, *, today: datetime.date, days: int = DUE_SOON_DAYS, later: int = 3) -> Upcoming:
+    """Open milestones that run or end within ``days`` from today, actions not done that fall due in that time,
+    and the next ``later`` open milestones starting after it. Three queries."""
+    until = today + datetime.timedelta(days=days)
+    milestones = Milestone.objects.filter(process=process, status__in=OPEN).select_related("phase", "body")
+    due_actions = list(
+        Action.objects.filter(process=process, done_on__isnull=True, due_on__gte=today, due_on__lte=until)
+        .select_related("owner")
+        .order_by("due_on", "pk")
+    )
+    for action in due_actions:
+        action.due_display = format_date(action.due_on)
+    return Upcoming(
+        due_milestones=list(milestones.filter(starts_on__lte=until, ends_on__gte=today)),
+        due_actions=due_actions,
+        later_milestones=list(milestones.filter(starts_on__gt=until)[:later]),
+        until=until,
+    )
+
+
+@dataclass(frozen=True)
+class ConflictGroups:
+    planning_problems: list[Conflict]
+    overdue: list[Conflict]
+
+    @property
+    def total(self) -> int:
+        return len(self.planning_problems) + len(self.overdue)
+
+
+def conflict_groups(process: StrategyProcess, *, today: datetime.date) -> ConflictGroups:
+    """The open conflicts of a process split into planning problems (order, absence) and what runs late.
+    The queries of planning.conflicts.process_conflicts: a fixed number."""
+    conflicts = process_conflicts(process, today=today)
+    for conflict in conflicts:
+        if conflict.action is not None:
+            conflict.action.due_display = format_date(conflict.action.due_on)
+    return ConflictGroups(
+        planning_problems=[conflict for conflict in conflicts if conflict.is_schedule_problem],
+        overdue=[conflict for conflict in conflicts if not conflict.is_schedule_problem],
+    )
+
+
+# --- Timeline -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    label: str
+    long_label: str
+    left: str
+    width: str
+    starts_year: bool
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    milestone: Milestone
+    left: str
+    width: str
+    is_point: bool
+    conflicts: list[Conflict]
+
+    @property
+    def is_tentative(self) -> bool:
+        return self.milestone.status == Milestone.Status.TENTATIVE
+
+
+@dataclass
+class TimelineGroup:
+    name: str
+    bars: list[TimelineBar] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    starts_on: datetime.date | None
+    ends_on: datetime.date | None
+    months: list[TimelineMonth]
+    groups: list[TimelineGroup]
+    today: datetime.date
+    today_left: str | None
+    conflict_count: int
+
+    @property
+    def is_empty(self) -> bool:
+        return self.starts_on is None
+
+    @property
+    def today_display(self) -> str:
+        return format_date(self.today)
+
+    @property
+    def span_display(self) -> str:
+        if self.is_empty:
+            return ""
+        return format_when(self.starts_on, self.ends_on, Precision.MONTHS)
+
+    @property
+    def today_in_span(self) -> bool:
+        return self.today_left is not None
+
+
+def _css_percent(value: float) -> str:
+    # A plain string with a decimal point: template localisation would write a comma, which CSS cannot read.
+    return f"{max(0.0, min(100.0, value)):.3f}"
+
+
+def _month_span(starts_on: datetime.date, ends_on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    first = starts_on.replace(day=1)
+    last = ends_on.replace(day=calendar.monthrange(ends_on.year, ends_on.month)[1])
+    return first, last
+
+
+def process_timeline(process: StrategyProcess, *, today: datetime.date) -> Timeline:
+    """All milestones grouped by phase on one axis from the first day of the first month to the last day of the
+    last month of the planning. Positions are percentages of that span; each bar carries its open conflicts.
+    Five queries: milestones, their dependencies, absences, memberships and phases."""
+    milestones = list(planning_milestones(process))
+    phases = list(Phase.objects.filter(process=process).order_by("order"))
+    groups = {phase.pk: TimelineGroup(name=phase.name) for phase in phases}
+    unphased = TimelineGroup(name=_("Zonder fase"))
+    if not milestones:
+        return Timeline(None, None, [], list(groups.values()), today, None, 0)
+
+    conflicts = conflicts_by_milestone(milestone_conflicts(milestones, today=today))
+    span_start, span_end = _month_span(min(m.starts_on for m in milestones), max(m.ends_on for m in milestones))
+    total_days = (span_end - span_start).days + 1
+
+    def offset(date: datetime.date) -> float:
+        return 100 * (date - span_start).days / total_days
+
+    months = []
+    month = span_start
+    while month <= span_end:
+        month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        months.append(
+            TimelineMonth(
+                label=MONTHS[month.month - 1][:3],
+                long_label=f"{MONTHS[month.month - 1]} {month.year}",
+                left=_css_percent(offset(month)),
+                width=_css_percent(offset(month_end + datetime.timedelta(days=1)) - offset(month)),
+                starts_year=month.month == 1 or month == span_start,
+            )
+        )
+        month = month_end + datetime.timedelta(days=1)
+
+    for milestone in milestones:
+        group = groups.get(milestone.phase_id, unphased)
+        group.bars.append(
+            TimelineBar(
+                milestone=milestone,
+                left=_css_percent(offset(milestone.starts_on)),
+                width=_css_percent(
+                    offset(milestone.ends_on + datetime.timedelta(days=1)) - offset(milestone.starts_on)
+                ),
+                is_point=not milestone.is_period,
+                conflicts=conflicts.get(milestone.pk, []),
+            )
+        )
+    all_groups = list(groups.values()) + ([unphased] if unphased.bars else [])
+    today_left = _css_percent(offset(today)) if span_start <= today <= span_end else None
+    return Timeline(
+        starts_on=span_start,
+        ends_on=span_end,
+        months=months,
+        groups=all_groups,
+        today=today,
+        today_left=today_left,
+        conflict_count=sum(len(items) for items in conflicts.values()),
+    )
+
+
+# --- Copying --------------------------------------------------------------------------------------------------
+
+
+def process_copy_summary(process: StrategyProcess) -> dict[str, int]:
+    """How many phases, milestones and actions a copy of the process takes over. Three queries."""
+    return {
+        "phases": Phase.objects.filter(process=process).count(),
+        "milestones": Milestone.objects.filter(process=process).count(),
+        "actions": Action.objects.filter(process=process).count(),
+    }

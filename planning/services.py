@@ -1,0 +1,196 @@
+"""Writes of the planning that hold a rule of the domain: starting a process and copying an earlier one."""
+
+import calendar
+import datetime
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
+
+from .models import Action, Milestone, Phase, StrategyProcess
+from .periods import Precision
+from .periods import shift_years as shift_date
+
+# The stages every VS process goes through, in order (see the planning note of VS 2019-2022).
+DEFAULT_PHASES = [
+    _("Scan en lange lijst"),
+    _("Keuze DVO's"),
+    _("Top vijf BBG"),
+    _("Doelstellingen"),
+    _("Vaststelling"),
+    _("Bestuurlijke nota en MJB"),
+    _("MJB en VS naar gemeenteraden"),
+]
+
+
+@transaction.atomic
+def process_create(
+    *,
+    title: str,
+    short_name: str,
+    slug: str,
+    period_start_year: int,
+    period_end_year: int,
+    predecessor: StrategyProcess | None = None,
+    description: str = "",
+) -> StrategyProcess:
+    """Start a new strategy process with the seven standard phases.
+
+    Rule: the short name and slug are unique and the period's last year is not before its first
+    (checked through the model's constraints, raising ValidationError).
+    """
+    process = StrategyProcess(
+        title=title,
+        short_name=short_name,
+        slug=slug,
+        period_start_year=period_start_year,
+        period_end_year=period_end_year,
+        predecessor=predecessor,
+        description=description,
+    )
+    process.full_clean()
+    process.save()
+    # Phase names are data from here on: stored in Dutch, whatever language the user who starts it reads.
+    with translation.override("nl"):
+        phases = [Phase(process=process, name=str(name), order=order) for order, name in enumerate(DEFAULT_PHASES, 1)]
+    bulk_create_with_history(phases, Phase)
+    return process
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_when(
+    starts_on: datetime.date, ends_on: datetime.date, precision: str, years: int
+) -> tuple[datetime.date, datetime.date]:
+    """A day or period ``years`` later with the same precision.
+
+    A day stays one day (29 February becomes 28 February in a common year); a period still runs from the first
+    of its first month to the last day of its last month, so 'februari 2019' becomes 1-29 February 2020.
+    """
+    if precision == Precision.DAY:
+        day = shift_date(starts_on, years)
+        return day, day
+    first = datetime.date(starts_on.year + years, starts_on.month, 1)
+    return first, _month_end(ends_on.year + years, ends_on.month)
+
+
+@transaction.atomic
+def process_copy(
+    *,
+    source: StrategyProcess,
+    title: str,
+    short_name: str,
+    slug: str,
+    shift_years: int,
+) -> StrategyProcess:
+    """Start a new process from an earlier one's planning, everything ``shift_years`` whole years later.
+
+    Rules:
+    - the new process's period is the source's period shifted by the same number of years, and its
+      predecessor is the source;
+    - its phases, milestones (with their dependencies, all within the new process) and actions are copies;
+      every day and period moves by whole years and keeps its precision (see ``shift_when``);
+    - a copied milestone starts as 'planned', except a tentative one, which stays tentative;
+      a copied action is not done yet;
+    - history records are written for everything created.
+
+    Queries: a fixed number, whatever the size of the planning (bulk inserts).
+    """
+    process = StrategyProcess(
+        title=title,
+        short_name=short_name,
+        slug=slug,
+        period_start_year=source.period_start_year + shift_years,
+        period_end_year=source.period_end_year + shift_years,
+        predecessor=source,
+        description=source.description,
+    )
+    process.full_clean()
+    process.save()
+
+    source_phases = list(Phase.objects.filter(process=source).order_by("order"))
+    new_phases = bulk_create_with_history(
+        [
+            Phase(process=process, name=phase.name, order=phase.order, description=phase.description)
+            for phase in source_phases
+        ],
+        Phase,
+    )
+    phase_map = {old.pk: new.pk for old, new in zip(source_phases, new_phases, strict=True)}
+
+    source_milestones = list(Milestone.objects.filter(process=source).order_by("pk"))
+    copies = []
+    for milestone in source_milestones:
+        starts_on, ends_on = shift_when(milestone.starts_on, milestone.ends_on, milestone.precision, shift_years)
+        copies.append(
+            Milestone(
+                process=process,
+                phase_id=phase_map.get(milestone.phase_id),
+                title=milestone.title,
+                description=milestone.description,
+                kind=milestone.kind,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                precision=milestone.precision,
+                status=(
+                    Milestone.Status.TENTATIVE
+                    if milestone.status == Milestone.Status.TENTATIVE
+                    else Milestone.Status.PLANNED
+                ),
+                body_id=milestone.body_id,
+                responsible_person_id=milestone.responsible_person_id,
+                deliverables=milestone.deliverables,
+                notes=milestone.notes,
+            )
+        )
+    new_milestones = Milestone.objects.bulk_create(copies)
+    milestone_map = {old.pk: new.pk for old, new in zip(source_milestones, new_milestones, strict=True)}
+
+    through = Milestone.depends_on.through
+    links = [
+        through(
+            from_milestone_id=milestone_map[link.from_milestone_id], to_milestone_id=milestone_map[link.to_milestone_id]
+        )
+        for link in through.objects.filter(from_milestone__process=source, to_milestone__process=source)
+    ]
+    through.objects.bulk_create(links)
+    _milestone_history_create(new_milestones, links)
+
+    source_actions = list(Action.objects.filter(process=source).order_by("pk"))
+    bulk_create_with_history(
+        [
+            Action(
+                process=process,
+                milestone_id=milestone_map.get(action.milestone_id),
+                title=action.title,
+                description=action.description,
+                owner_id=action.owner_id,
+                due_on=shift_date(action.due_on, shift_years) if action.due_on else None,
+                done_on=None,
+            )
+            for action in source_actions
+        ],
+        Action,
+    )
+    return process
+
+
+def _milestone_history_create(milestones: list[Milestone], links: list) -> None:
+    """The 'created' history records of bulk-created milestones, including their dependencies at that moment."""
+    records = Milestone.history.bulk_history_create(milestones)
+    record_by_milestone = {record.id: record for record in records}
+    m2m_history_model = Milestone.history.model._meta.get_field("historicalmilestone_depends_on").related_model
+    m2m_history_model.objects.bulk_create(
+        [
+            m2m_history_model(
+                id=link.id,
+                history=record_by_milestone[link.from_milestone_id],
+                from_milestone_id=link.from_milestone_id,
+                to_milestone_id=link.to_milestone_id,
+            )
+            for link in links
+        ]
+    )
