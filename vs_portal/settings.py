@@ -8,6 +8,7 @@ secure defaults below switch on, so that `manage.py check --deploy` passes.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,12 +53,14 @@ INSTALLED_APPS = [
     "priorities",
     "voting",
     "documents",
+    "notifications",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "vs_portal.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -152,7 +156,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Every countdown, ETA and retry delay must stay below this (in seconds).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+# The one beat schedule (run exactly ONE beat process). Timings of the reminders: notifications/conf.py.
+CELERY_BEAT_SCHEDULE = {
+    # Plan the reminders that are due (milestones, DVO choices, actions, ambtelijke toetsen) and enqueue one send
+    # per reminder; also re-enqueues what Redis could not take and what a dead worker left. Safe to run twice.
+    "plan-reminders": {
+        "task": "notifications.tasks.plan_reminders",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 14 * 60},  # a tick stuck in the queue is dropped; the next one comes
+    },
+    # The daily digest for users who chose one, at 07:00 (CELERY_TIMEZONE); at most one per user per day.
+    "send-daily-digests": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 55 * 60},
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
