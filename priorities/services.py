@@ -50,12 +50,10 @@ class AssessmentData(TypedDict, total=False):
 
 
 def has_dvo_choices(process: StrategyProcess) -> bool:
-    """Whether any DVO has chosen from this process's long list.
+    """Whether any DVO has chosen from this process's long list, so that reopening the list warns about it."""
+    from voting.selectors import process_has_ballots  # voting builds on priorities, not the other way round
 
-    Hook for the voting app (not built yet): until it exists no choice can have been made. When ballots exist,
-    return whether any ballot of this process holds a choice, so that reopening the list warns about them.
-    """
-    return False
+    return process_has_ballots(process)
 
 
 # --- Locking and the freeze -----------------------------------------------------------------------------------

@@ -1,1 +1,10 @@
-urlpatterns = []
+"""The DVO choice's API routes, included under /api/ by vs_portal/api_urls.py."""
+
+from rest_framework.routers import DefaultRouter
+
+from . import api
+
+router = DefaultRouter()
+router.register("ballots", api.BallotViewSet, basename="ballot")
+
+urlpatterns = router.urls

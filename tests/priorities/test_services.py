@@ -169,12 +169,19 @@ class TestFreeze:
             services.longlist_reopen(process=process, user=bbg_member, reason="Waarom niet")
         assert LongList.objects.get(process=process).status == LongList.Status.SENT
 
-    def test_reopen_warns_when_dvos_have_chosen(self, process, staff, monkeypatch):
-        _fill(process, 1)
-        _freeze(process)
-        monkeypatch.setattr(services, "has_dvo_choices", lambda process: True)
+    def test_reopen_warns_when_dvos_have_chosen(self, process, staff):
+        from tests.voting.factories import BallotFactory, RoundFactory, make_frozen_long_list
+
+        make_frozen_long_list(process, n=10)
+        BallotFactory(round=RoundFactory(process=process))
         result = services.longlist_reopen(process=process, user=staff, reason="Nieuwe inzichten")
         assert any("oude lijst" in str(warning) for warning in result.warnings)
+
+    def test_reopen_does_not_warn_before_any_dvo_has_chosen(self, process, staff):
+        _fill(process, 1)
+        _freeze(process)
+        result = services.longlist_reopen(process=process, user=staff, reason="Nieuwe inzichten")
+        assert not any("oude lijst" in str(warning) for warning in result.warnings)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,58 @@
+"""The emails of the DVO choice. One function per email, rendering its three templates
+(templates/emails/<name>-subject.txt, -body.txt, -body.html). Always in Dutch: a receipt is a record."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from accounts.models import Role, User
+
+from .models import Ballot
+
+
+def receipt_recipients(ballot: Ballot) -> list[str]:
+    """The DVO's active secretaries and whoever submitted, each address once."""
+    addresses = list(
+        User.objects.filter(role=Role.DVO_SECRETARY, district=ballot.district, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    if ballot.submitted_by.email:
+        addresses.append(ballot.submitted_by.email)
+    return list(dict.fromkeys(addresses))
+
+
+def send_ballot_receipt(ballot_id: int) -> int:
+    """Email the receipt of a DVO's choice: the seven priorities, remarks, the councils, and whether staff entered
+    it on the DVO's behalf. Sent after the commit of ballot_submit; returns the number of messages sent (0 or 1)."""
+    ballot = (
+        Ballot.objects.select_related("round__process", "district", "submitted_by")
+        .prefetch_related("choices__priority")
+        .filter(pk=ballot_id)
+        .first()
+    )
+    if ballot is None:  # replaced or reset before the commit hook ran
+        return 0
+    recipients = receipt_recipients(ballot)
+    if not recipients:
+        return 0
+    choices = sorted(
+        ballot.choices.all(),
+        key=lambda choice: (choice.preference is None, choice.preference or 0, choice.priority.position),
+    )
+    context = {
+        "ballot": ballot,
+        "choices": choices,
+        "process": ballot.round.process,
+        "district": ballot.district,
+        "has_order": any(choice.preference for choice in choices),
+    }
+    with translation.override("nl"):
+        subject = " ".join(render_to_string("emails/ballot_receipt-subject.txt", context).split())
+        text = render_to_string("emails/ballot_receipt-body.txt", context)
+        html = render_to_string("emails/ballot_receipt-body.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach_alternative(html, "text/html")
+    return message.send()
