@@ -42,3 +42,8 @@ RULES = {
     "voting.submit_ballot": can_submit_ballot,
     "voting.view_ballot_history": can_view_ballot,
 }
+
+# The result and the BBG decision declare theirs next to their views.
+from .result_rules import RULES as RESULT_RULES  # noqa: E402
+
+RULES |= RESULT_RULES

@@ -3,6 +3,7 @@
 
 from django.urls import path
 
+from .result_urls import urlpatterns as result_urlpatterns
 from .views import ballots, rounds
 
 app_name = "voting"
@@ -25,3 +26,6 @@ urlpatterns = [
     path(BALLOT + "<str:district>/bevestiging/", ballots.BallotConfirmationView.as_view(), name="ballot_confirmation"),
     path(BALLOT + "<str:district>/geschiedenis/", ballots.BallotHistoryView.as_view(), name="ballot_history"),
 ]
+
+# The result of the round and the BBG's top five.
+urlpatterns += result_urlpatterns

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from accounts.mixins import RuleRequiredMixin
+from voting.selectors import confirmed_top_five
 
 from .. import selectors
 from ..access import get_process_for_user
@@ -37,6 +38,7 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             upcoming=selectors.upcoming(self.process, today=self.today),
             planning_problems=conflicts.planning_problems,
             overdue=conflicts.overdue,
+            top_five=confirmed_top_five(self.process),
         )
         return context
 

@@ -1,0 +1,83 @@
+"""The result of a round: the ranked table, the DVO x priority matrix and the bar chart, and its exports (Excel,
+and a PDF for the BBG meeting).
+
+Who sees what (voting/result_rules.py): programme staff always; BBG members and DVO secretaries only once the round
+is closed or staff released the result. Until then their page shows progress only ("3 van 5 DVO's hebben
+gekozen"), never a count per priority, and the exports answer 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.mixins import RuleRequiredMixin
+from planning.access import get_process_for_user
+
+from ..models import Round
+from ..result_exports import result_context, results_pdf, results_xlsx
+from ..selectors import decision_for, round_for, round_progress, round_result
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ResultProcessMixin(RuleRequiredMixin):
+    """A page of one process's result, reached through the access helpers."""
+
+    permission_required = "voting.view_result_page"
+
+    @cached_property
+    def process(self):
+        return get_process_for_user(self.request.user, self.kwargs["slug"])
+
+    @cached_property
+    def round(self) -> Round | None:
+        return round_for(self.process)
+
+
+def get_visible_result_round(user, process) -> Round:
+    """The process's round, when the user may see its counts now: 404 without a round, 403 while the result is
+    not yet visible to them."""
+    round = round_for(process)
+    if round is None:
+        raise Http404
+    if not user.has_perm("voting.view_result", round):
+        raise PermissionDenied
+    return round
+
+
+class ResultsView(ResultProcessMixin, TemplateView):
+    def get_template_names(self):
+        return ["voting/results.html" if self.visible else "voting/results_not_public.html"]
+
+    @cached_property
+    def visible(self) -> bool:
+        return self.round is not None and self.request.user.has_perm("voting.view_result", self.round)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(process=self.process, round=self.round, progress=round_progress(self.round))
+        if self.visible:
+            context.update(result_context(self.process, round_result(self.round)))
+            decision = decision_for(self.round)
+            if decision is not None and self.request.user.has_perm("voting.view_decision", decision):
+                context["decision"] = decision
+            context["can_change_decision"] = self.request.user.has_perm("voting.change_decision")
+        return context
+
+
+class ResultsXlsxView(ResultProcessMixin, View):
+    def get(self, request, *args, **kwargs):
+        round = get_visible_result_round(request.user, self.process)
+        response = HttpResponse(results_xlsx(self.process, round_result(round)), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="uitslag-{self.process.slug}.xlsx"'
+        return response
+
+
+class ResultsPdfView(ResultProcessMixin, View):
+    def get(self, request, *args, **kwargs):
+        round = get_visible_result_round(request.user, self.process)
+        response = HttpResponse(results_pdf(self.process, round_result(round)), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="uitslag-{self.process.slug}.pdf"'
+        return response
