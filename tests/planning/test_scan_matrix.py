@@ -172,4 +172,5 @@ def test_query_count_is_flat_at_1x_and_10x_municipalities(client, staff, process
     at_10x = _queries(client, url)
     assert at_10x == at_1x
     if url_name == "planning:scan_matrix":
-        assert at_1x <= 10
+        # Session, user and the navigation's unread-notification count come on top of the matrix's own reads.
+        assert at_1x <= 12
