@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("planning.scan_api_urls")),
     path("", include("priorities.api_urls")),
     path("", include("voting.api_urls")),
+    path("", include("documents.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

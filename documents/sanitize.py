@@ -1,0 +1,42 @@
+"""The safe rich-text subset of the document's prose, enforced with nh3 on save AND on render.
+
+Allowed: p, br, strong, em, ul, ol, li, h3, h4, a (href with http, https or mailto only), and simple tables.
+Everything else goes: script and style with their content, images (no remote fetches from a rendering), inline
+styles, event handlers, javascript: and data: links, relative links.
+"""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+_ALLOWED_PREFIXES = ("http://", "https://", "mailto:")
+_SCOPES = {"col", "row"}
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        # Absolute http(s)/mailto only: a relative link means nothing in a PDF and could reach the app itself.
+        return value if value.strip().lower().startswith(_ALLOWED_PREFIXES) else None
+    if tag == "th" and attribute == "scope":
+        return value if value in _SCOPES else None
+    return value
+
+
+def sanitize_html(html: str | None) -> str:
+    """The prose reduced to the safe subset. Idempotent: sanitising twice gives the same text."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        url_schemes=ALLOWED_SCHEMES,
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    ).strip()

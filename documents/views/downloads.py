@@ -1,0 +1,140 @@
+"""Downloads of a version's renderings: the combined VS/MJB document as PDF (PDF/UA-1), the accompanying letter as
+PDF, the adopted version as PDF/A, the .docx export, and the progress of a render that takes a while.
+
+A rendering is kept by content (documents/rendering/cache.py): a second download is served from the private
+storage at once. When it is not there yet, the render runs in a Celery task and the page shows its progress,
+polling RenderStatusView with htmx; with Celery eager (no Redis) it runs inline and the file comes straight back.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.mixins import RuleRequiredMixin
+from planning.access import get_process_for_user
+
+from ..access import get_version_for_user
+from ..rendering import Kind
+from ..rendering.cache import Status, render_status, storage
+from ..selectors import build_document_content
+from ..tasks import request_render
+
+DOWNLOAD_URLS = {
+    Kind.DOCUMENT: "documents:version_pdf",
+    Kind.LETTER: "documents:version_letter_pdf",
+    Kind.ARCHIVE: "documents:version_pdfa",
+    Kind.DOCX: "documents:version_docx",
+}
+# htmx stops polling on this status code.
+STOP_POLLING = 286
+
+
+class _VersionRenderingMixin(RuleRequiredMixin):
+    permission_required = "documents.download_document"
+
+    def get_version_and_content(self, kind: Kind):
+        process = get_process_for_user(self.request.user, self.kwargs["slug"])
+        version = get_version_for_user(self.request.user, process, self.kwargs["label"])
+        if not self.request.user.has_perm("documents.download_document", version):
+            raise PermissionDenied
+        content = build_document_content(version)
+        if kind is Kind.ARCHIVE and not content.is_adopted:
+            raise Http404(_("Alleen van een vastgestelde versie is er een PDF/A."))
+        return process, version, content
+
+
+class _VersionDownloadView(_VersionRenderingMixin, View):
+    kind: Kind
+
+    def get(self, request, *args, **kwargs):
+        process, version, content = self.get_version_and_content(self.kind)
+        name = request_render(version, content, self.kind)
+        if name:
+            return _file_response(name, download_name(content, self.kind), self.kind)
+        context = {
+            "process": process,
+            "version": version,
+            "content": content,
+            "kind": self.kind,
+            "status_url": _status_url(process.slug, version.label, self.kind),
+            "download_url": reverse(DOWNLOAD_URLS[self.kind], kwargs={"slug": process.slug, "label": version.label}),
+            "status": render_status(content.fingerprint(), self.kind),
+        }
+        return render(request, "documents/pdf/render_progress.html", context, status=202)
+
+
+class VersionPdfView(_VersionDownloadView):
+    kind = Kind.DOCUMENT
+
+
+class VersionLetterPdfView(_VersionDownloadView):
+    kind = Kind.LETTER
+
+
+class VersionPdfaView(_VersionDownloadView):
+    kind = Kind.ARCHIVE
+
+
+class VersionDocxView(_VersionDownloadView):
+    kind = Kind.DOCX
+
+
+class RenderStatusView(_VersionRenderingMixin, View):
+    """{"status": pending/rendering/done/failed, "progress": 0-100} of ``?kind=`` (document by default). For htmx
+    (HX-Request) the same as an HTML fragment, with status 286 to stop the polling once done or failed."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            kind = Kind(request.GET.get("kind", Kind.DOCUMENT.value))
+        except ValueError as exc:
+            raise Http404 from exc
+        process, version, content = self.get_version_and_content(kind)
+        status = render_status(content.fingerprint(), kind)
+        download_url = reverse(DOWNLOAD_URLS[kind], kwargs={"slug": process.slug, "label": version.label})
+        if request.headers.get("HX-Request") != "true":
+            return JsonResponse({**status, "download_url": download_url}, headers={"Cache-Control": "no-store"})
+        finished = status["status"] in (Status.DONE, Status.FAILED)
+        response = render(
+            request,
+            "documents/pdf/render_status.html",
+            {
+                "status": status,
+                "kind": kind,
+                "status_url": _status_url(process.slug, version.label, kind),
+                "download_url": download_url,
+                "finished": finished,
+            },
+            status=STOP_POLLING if finished else 200,
+        )
+        response["Cache-Control"] = "no-store"
+        if status["status"] == Status.DONE:
+            # htmx follows this with a full request: the browser downloads the file and the page stays.
+            response["HX-Redirect"] = download_url
+        return response
+
+
+def download_name(content, kind: Kind) -> str:
+    """'veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf', the letter prefixed 'brief-'."""
+    stem = slugify(f"{content.document_title} {_('versie')} {content.version_label}")
+    if kind is Kind.LETTER:
+        stem = f"{slugify(_('brief'))}-{stem}"
+    elif kind is Kind.ARCHIVE:
+        stem = f"{stem}-pdfa"
+    return f"{stem}.{kind.extension}"
+
+
+def _status_url(slug: str, label: str, kind: Kind) -> str:
+    return reverse("documents:render_status", kwargs={"slug": slug, "label": label}) + f"?kind={kind.value}"
+
+
+def _file_response(name: str, filename: str, kind: Kind) -> FileResponse:
+    response = FileResponse(
+        storage().open(name, "rb"), as_attachment=True, filename=filename, content_type=kind.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

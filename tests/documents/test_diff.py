@@ -1,0 +1,56 @@
+import datetime
+
+from documents.content import DocumentContent, Section
+from documents.diff import compare_contents, diff_text, html_to_text
+
+
+def content(label, sections, letter="<p>Brief</p>"):
+    return DocumentContent(
+        process_title="Veiligheidsstrategie 2019-2022",
+        document_title="VS en MJB 2019-2022",
+        version_label=label,
+        status_label="concept",
+        is_adopted=False,
+        date=datetime.date(2018, 9, 12),
+        sections=[Section(key, key.capitalize(), html) for key, html in sections],
+        priorities=[],
+        goals=[],
+        capacity=[],
+        letter_html=letter,
+    )
+
+
+def test_html_to_text_keeps_paragraphs_and_cells():
+    text = html_to_text(
+        "<p>Een <strong>twee</strong></p><ul><li>drie</li></ul><table><tr><th>a</th><td>b</td></tr></table>"
+    )
+    assert text.splitlines() == ["Een twee", "drie", "a | b"]
+
+
+def test_changed_words_are_marked():
+    [line] = diff_text("De politie levert informatie.", "De politie en het OM leveren informatie.")
+    assert line.kind == "change"
+    kinds = {(s.kind, s.text.strip()) for s in line.segments if s.kind != "equal"}
+    assert ("delete", "levert") in kinds
+    assert ("insert", "en het OM leveren") in kinds
+
+
+def test_compare_lists_additions_and_removals_per_section():
+    a = content("0.1", [("intro", "<p>Oude alinea.</p><p>Blijft staan.</p>"), ("goals", "<p>Gelijk</p>")])
+    b = content(
+        "0.2", [("intro", "<p>Blijft staan.</p><p>Nieuwe alinea over ondermijning.</p>"), ("goals", "<p>Gelijk</p>")]
+    )
+    diffs = {d.key: d for d in compare_contents(a, b)}
+    assert not diffs["goals"].changed and not diffs["letter"].changed
+    intro = diffs["intro"]
+    assert intro.changed and intro.additions == 1 and intro.removals == 1
+    assert [(line.kind, line.segments[0].text) for line in intro.lines] == [
+        ("delete", "Oude alinea."),
+        ("equal", "Blijft staan."),
+        ("insert", "Nieuwe alinea over ondermijning."),
+    ]
+
+
+def test_a_section_only_in_one_version():
+    diffs = {d.key: d for d in compare_contents(content("0.1", []), content("0.2", [("om", "<p>OM</p>")]))}
+    assert diffs["om"].only_in == "b" and diffs["om"].additions == 1
