@@ -5,6 +5,7 @@ On a newcomer's machine tests whose service is missing are skipped with a one-li
 missing service is an error: CI always tests against PostgreSQL and always runs the browser tests.
 """
 
+import importlib
 import os
 import shutil
 
@@ -31,6 +32,26 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"CI requires it: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Tests that really commit (transaction=True: browser, concurrency and worker tests) find the reference data.
+
+    Django empties every table after such a test, including the districts, municipalities, bodies and themes that
+    the data migrations load; they are loaded again (idempotently) before each one.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from planning.models import Body, Municipality, Theme
+    from planning.reference_data import load_reference_data
+
+    load_reference_data(District, Municipality, Body)
+    catalogue = importlib.import_module("planning.migrations.0004_theme_catalogue")
+    for name, description in catalogue.THEMES:
+        Theme.objects.get_or_create(name=name, defaults={"description": description})
 
 
 @pytest.fixture(autouse=True)
