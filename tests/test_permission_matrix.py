@@ -9,8 +9,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from documents.services import version_create
+from planning.models import Municipality, PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
-from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory
+from tests.documents.factories import GoalFactory, make_document
+from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory, SourceFactory
+from tests.planning.scan_factories import MunicipalPlanFactory
+from tests.voting.factories import BallotFactory, RoundDeadlineFactory, RoundFactory, make_frozen_long_list
 
 ROLES = ["anonymous", "outsider", "secretary", "bbg_member", "staff", "administrator"]
 
@@ -24,6 +29,17 @@ API_READ_ALL = {"anonymous": 403, "outsider": 403, "secretary": "ok", "bbg_membe
 PUBLIC = dict.fromkeys(ROLES, "ok")
 ADMIN_SITE = {"anonymous": "redirect", "outsider": "redirect", "secretary": "redirect", "bbg_member": "redirect",
               "staff": "redirect", "administrator": "ok"}  # fmt: skip
+
+# The pages of one DVO's ballot: the GLM secretary's own; a BBG member is a stranger to every ballot (404).
+OWN_BALLOT = {**READ_ALL, "bbg_member": 404}
+STAFF_POST_ONLY = {**STAFF_ONLY, "staff": 405, "administrator": 405}
+FROZEN = {**STAFF_ONLY, "staff": "redirect", "administrator": "redirect"}
+# An API action that only takes POST: 405 for everyone who may read.
+API_POST_ONLY = {**API_READ_ALL, "secretary": 405, "bbg_member": 405, "staff": 405, "administrator": 405}
+# Exports of the DVO result before the round closes: staff only (the matrix's round is open).
+STAFF_BEFORE_RELEASE = {**STAFF_ONLY}
+# A document of a plan or source that has none: every reader gets 404.
+NO_DOCUMENT = {**READ_ALL, "secretary": 404, "bbg_member": 404, "staff": 404, "administrator": 404}
 
 EXPECTED = {
     # Accounts
@@ -65,10 +81,125 @@ EXPECTED = {
     "planning:calendar_renew": {**dict.fromkeys(ROLES, 405), "anonymous": "login", "outsider": 403},
     # The feed is reached by its secret token, not a login: each user's own token works for users with a role.
     "planning:calendar_feed": {**PUBLIC, "anonymous": 404, "outsider": 404},
+    # The scan
+    "planning:theme_list": READ_ALL,
+    "planning:theme_create": STAFF_ONLY,
+    "planning:theme_update": STAFF_ONLY,
+    "planning:scan_matrix": READ_ALL,
+    "planning:scan_export_xlsx": READ_ALL,
+    "planning:scan_export_csv": READ_ALL,
+    "planning:plan_list": READ_ALL,
+    "planning:plan_detail": READ_ALL,
+    "planning:plan_update": STAFF_ONLY,
+    "planning:plan_document": NO_DOCUMENT,
+    "planning:plan_theme_add": STAFF_ONLY,
+    "planning:source_list": READ_ALL,
+    "planning:source_export_csv": READ_ALL,
+    "planning:source_create": STAFF_ONLY,
+    "planning:source_detail": READ_ALL,
+    "planning:source_update": STAFF_ONLY,
+    "planning:source_document": NO_DOCUMENT,
+    # The long list
+    "priorities:longlist": READ_ALL,
+    "priorities:longlist_scan": READ_ALL,
+    "priorities:longlist_history": READ_ALL,
+    "priorities:longlist_approve": STAFF_ONLY,
+    "priorities:longlist_send": STAFF_ONLY,
+    "priorities:longlist_reopen": STAFF_ONLY,
+    # The matrix's list is frozen (sent to the partners): staff are sent back to the list with the reason.
+    "priorities:priority_create": FROZEN,
+    "priorities:priority_detail": READ_ALL,
+    "priorities:priority_update": FROZEN,
+    "priorities:priority_criteria": FROZEN,
+    "priorities:priority_delete": FROZEN,
+    "priorities:priority_history": READ_ALL,
+    # The DVO choice
+    "voting:round_detail": STAFF_ONLY,
+    "voting:round_create": STAFF_POST_ONLY,
+    "voting:round_open": STAFF_POST_ONLY,
+    "voting:round_close": STAFF_POST_ONLY,
+    "voting:round_release": STAFF_POST_ONLY,
+    "voting:round_reset": STAFF_ONLY,
+    "voting:deadline_update": STAFF_ONLY,
+    "voting:progress": READ_ALL,
+    "voting:ballot_start": {**dict.fromkeys(ROLES, "redirect"), "anonymous": "login", "outsider": 403},
+    "voting:ballot": OWN_BALLOT,
+    "voting:ballot_confirmation": OWN_BALLOT,
+    "voting:ballot_history": OWN_BALLOT,
+    "voting:results": READ_ALL,
+    "voting:results_xlsx": STAFF_BEFORE_RELEASE,
+    "voting:results_pdf": STAFF_BEFORE_RELEASE,
+    "voting:decision": READ_ALL,
+    "voting:decision_edit": STAFF_ONLY,
+    # No decision exists yet to confirm.
+    "voting:decision_confirm": {**STAFF_ONLY, "staff": 404, "administrator": 404},
+    # Goals and the VS/MJB document (a concept with version 0.1)
+    "documents:goal_list": READ_ALL,
+    "documents:goal_detail": READ_ALL,
+    "documents:goal_history": READ_ALL,
+    "documents:goal_create": STAFF_ONLY,
+    "documents:goal_update": STAFF_ONLY,
+    "documents:goal_delete": STAFF_ONLY,
+    "documents:goal_put_forward": STAFF_ONLY,
+    "documents:goal_withdraw": STAFF_ONLY,
+    "documents:goal_adopt": STAFF_ONLY,
+    "documents:document": READ_ALL,
+    "documents:document_history": READ_ALL,
+    "documents:compare": READ_ALL,
+    "documents:version_detail": READ_ALL,
+    "documents:document_edit": STAFF_ONLY,
+    "documents:capacity_edit": STAFF_ONLY,
+    "documents:document_transition": STAFF_ONLY,
+    "documents:document_start": STAFF_POST_ONLY,
+    "documents:version_create": STAFF_POST_ONLY,
+    "documents:version_pdf": READ_ALL,
+    "documents:version_letter_pdf": READ_ALL,
+    "documents:version_docx": READ_ALL,
+    # PDF/A is for the adopted version only; version 0.1 is a concept.
+    "documents:version_pdfa": {**READ_ALL, **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 404)},
+    "documents:render_status": READ_ALL,
+    "goal-list": API_READ_ALL,
+    "goal-detail": API_READ_ALL,
+    "goal-put-forward": API_POST_ONLY,
+    "document-detail": API_READ_ALL,
+    "document-content": API_READ_ALL,
+    "document-transition": API_POST_ONLY,
+    # Notifications: every logged-in user has their own.
+    "notifications:list": {**PUBLIC, "anonymous": "login"},
+    "notifications:preferences": {**PUBLIC, "anonymous": "login"},
+    "notifications:mark_read": {**dict.fromkeys(ROLES, 405), "anonymous": "login"},
+    "notifications:mark_all_read": {**dict.fromkeys(ROLES, 405), "anonymous": "login"},
     # API
+    "api-root": API_READ_ALL,
     "api-schema": API_READ_ALL,
     "api-docs": API_READ_ALL,
     "api-redoc": API_READ_ALL,
+    "process-list": API_READ_ALL,
+    "process-detail": API_READ_ALL,
+    "process-conflicts": API_READ_ALL,
+    "milestone-list": API_READ_ALL,
+    "milestone-detail": API_READ_ALL,
+    "action-list": API_READ_ALL,
+    "action-detail": API_READ_ALL,
+    "theme-list": API_READ_ALL,
+    "theme-detail": API_READ_ALL,
+    "municipalplan-list": API_READ_ALL,
+    "municipalplan-detail": API_READ_ALL,
+    "plantheme-list": API_READ_ALL,
+    "plantheme-detail": API_READ_ALL,
+    "source-list": API_READ_ALL,
+    "source-detail": API_READ_ALL,
+    "scan-share-detail": API_READ_ALL,
+    "priority-list": API_READ_ALL,
+    "priority-detail": API_READ_ALL,
+    "priority-criteria": API_POST_ONLY,
+    "long-list-list": API_READ_ALL,
+    "long-list-detail": API_READ_ALL,
+    "long-list-approve": API_POST_ONLY,
+    "long-list-send": API_POST_ONLY,
+    "long-list-reopen": API_POST_ONLY,
+    "ballot-list": API_READ_ALL,
+    "ballot-detail": {**API_READ_ALL, "bbg_member": 404},
     # Django admin (beheer/) is checked by its own test below, not pattern by pattern.
 }
 
@@ -97,12 +228,31 @@ def test_every_url_has_an_expected_outcome():
 
 
 @pytest.fixture
-def world(process, users):
-    """One object of each kind, in the process, for the URLs that need an id."""
-    milestone = MilestoneFactory(process=process)
-    action = ActionFactory(process=process)
-    absence = AbsenceFactory()
-    return {"process": process, "milestone": milestone, "action": action, "absence": absence}
+def world(process, users, districts, other_secretary):
+    """One object of each kind, in the process, for the URLs that need an id. The round is open, with ballots of
+    GLM (the matrix's secretary) and TWN."""
+    priorities = make_frozen_long_list(process, n=10)
+    voting_round = RoundFactory(process=process)
+    for code in ("GLM", "TWN"):
+        RoundDeadlineFactory(round=voting_round, district=districts[code])
+    ballot = BallotFactory(round=voting_round, district=districts["GLM"])
+    BallotFactory(round=voting_round, district=districts["TWN"])
+    plan = MunicipalPlanFactory(process=process, municipality=Municipality.objects.get(name="Arnhem"))
+    theme = Theme.objects.order_by("name").first()
+    return {
+        "process": process,
+        "milestone": MilestoneFactory(process=process),
+        "action": ActionFactory(process=process),
+        "absence": AbsenceFactory(),
+        "priority": priorities[0],
+        "ballot": ballot,
+        "theme": theme,
+        "municipalplan": plan,
+        "plantheme": PlanTheme.objects.create(plan=plan, theme=theme, wording="Aanpak ondermijning"),
+        "source": SourceFactory(process=process, confidentiality=Source.Confidentiality.PUBLIC),
+        "goal": GoalFactory(process=process, priority=priorities[0]),
+        "version": version_create(document=make_document(process), user=users["staff"]),
+    }
 
 
 def url_for(name, pattern, world, user):
@@ -110,10 +260,20 @@ def url_for(name, pattern, world, user):
     params = set(pattern.pattern.regex.groupindex)
     if "slug" in params:
         kwargs["slug"] = world["process"].slug
+    if "process" in params:
+        kwargs["process"] = world["process"].slug
+    if "district" in params:
+        kwargs["district"] = "GLM"
+    if "municipality_pk" in params:
+        kwargs["municipality_pk"] = world["municipalplan"].municipality_id
     if "token" in params:
         kwargs["token"] = user.calendar_token if user else "geen-geldige-sleutel"
     if "uidb64" in params:
         kwargs.update(uidb64="MQ", token="set-password")
+    if "label" in params:
+        kwargs["label"] = world["version"].label
+    if "status" in params:
+        kwargs["status"] = "sent_to_rvo"
     if "pk" in params:
         model = name.split(":")[-1].split("_")[0].split("-")[0]
         kwargs["pk"] = world[model].pk
