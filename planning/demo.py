@@ -228,10 +228,11 @@ MILESTONES = [
         "when": "juli 2018",
         "body": "BBG",
         "kind": K.MEETING,
-        "status": TENTATIVE,
+        # Done: the demo's BBG decision (voting/demo.py) was taken and confirmed at this meeting.
+        "status": DONE,
         "description": "Mogelijke BBG in juli, na alle vijf DVO's en met burgemeester Van Veldhuizen, als de BBG "
         "van 7 juni wordt verplaatst.",
-        "notes": "Kijken of BBG naar juli kan.",
+        "notes": "Kijken of BBG naar juli kan. De BBG heeft hier op 5 juli 2018 de top vijf met ambities bepaald.",
         "depends_on": [dvo_title(code) for code, _ in DVO_MEETINGS],
     },
     # --- 4. Doelstellingen (juli - augustus 2018) ---
@@ -729,7 +730,27 @@ def load_demo(*, create_users: bool) -> DemoResult:
         result.users = _load_users(result, people)
     else:
         result.users_refused = True
+    _load_later_steps(result, process)
     return result
+
+
+def _load_later_steps(result: DemoResult, process: StrategyProcess) -> None:
+    """The scan, the long list, the DVO round with the BBG's top five, and the goals with the document, in that
+    order (each needs the one before). Imported here because those modules build on this one."""
+    from documents.demo import load_document_demo
+    from priorities.demo import load_priorities_demo
+    from voting.demo import load_voting_demo
+
+    from .demo_scan import load_scan_demo
+
+    load_scan_demo(result, process)
+    load_priorities_demo(result, process)
+    load_voting_demo(result, process)
+    documents = load_document_demo(process)
+    for _ in range(documents.goals_created):
+        result.count("doelstellingen", True)
+    for _ in documents.versions_created:
+        result.count("documentversies", True)
 
 
 def _load_users(result: DemoResult, people: dict[str, Person]) -> list[DemoUser]:

@@ -193,7 +193,10 @@ def test_a_second_run_resets_demo_passwords(demo):
 def test_under_production_settings_it_loads_the_data_but_no_users(db, settings):
     settings.DEBUG = False
     output = run()
-    assert not User.objects.exists()
+    # Only the demo's system user that enters the DVO choices (voting/demo.py): inactive, no usable password.
+    assert [(user.username, user.is_active, user.has_usable_password()) for user in User.objects.all()] == [
+        ("demo-invoer", False, False)
+    ]
     assert StrategyProcess.objects.get(slug="vs-2019-2022").milestones.count() == 27
     assert "DEBUG staat uit" in output
     assert "Inloggen op" not in output

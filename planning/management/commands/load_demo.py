@@ -8,10 +8,12 @@ from planning.demo import DemoResult, load_demo
 class Command(BaseCommand):
     help = (
         "Laadt de demo: de planning van de Veiligheidsstrategie 2019-2022 uit de planningsnotitie van 2018, met "
-        "de VS 2015-2018 als voorganger, en één demogebruiker per rol met een bekend wachtwoord. Veilig om "
-        "opnieuw te draaien: er komt niets dubbel en de demowachtwoorden worden teruggezet. Met productie-"
-        "instellingen (DEBUG uit) worden de gegevens wel geladen maar géén gebruikers met bekende wachtwoorden "
-        "aangemaakt; de opdracht meldt dat en eindigt zonder fout (exitcode 0), zodat een opstartscript door kan."
+        "de VS 2015-2018 als voorganger, de scan van alle 78 gemeenten, de lange lijst van tien, de keuzeronde van "
+        "2018 met de keuzes van de vijf DVO's en de top vijf van de BBG, en één demogebruiker per rol met een bekend "
+        "wachtwoord. Veilig om opnieuw te draaien: er komt niets dubbel en de demowachtwoorden worden teruggezet. "
+        "Met productie-instellingen (DEBUG uit) worden de gegevens wel geladen maar géén gebruikers met bekende "
+        "wachtwoorden aangemaakt (alleen een inactieve systeemgebruiker zonder wachtwoord die de DVO-keuzes "
+        "invoert); de opdracht meldt dat en eindigt zonder fout (exitcode 0), zodat een opstartscript door kan."
     )
 
     def handle(self, *args, **options):
@@ -36,6 +38,7 @@ class Command(BaseCommand):
                 "sources": process.sources.count(),
             }
         )
+        self._report_later_steps(process)
         if result.users_refused:
             self.stdout.write(
                 self.style.WARNING(
@@ -55,3 +58,27 @@ class Command(BaseCommand):
         for user in result.users:
             role = f"{user.role_label} {user.district_code}".strip()
             self.stdout.write(f"  {user.username:<{width}}  {user.password:<{pw_width}}  {role}")
+
+    def _report_later_steps(self, process) -> None:
+        """What the scan, the long list and the round of the demo hold now."""
+        from priorities.models import LongList
+        from voting.models import Ballot, Round
+
+        long_list = LongList.objects.filter(process=process).first()
+        round = Round.objects.filter(process=process).first()
+        decision = getattr(round, "decision", None) if round else None
+        self.stdout.write(
+            _(
+                "Scan: %(plans)d plannen met %(themes)d thema's; lange lijst: %(priorities)d prioriteiten (%(list)s); "
+                "keuzeronde: %(ballots)d keuzes van DVO's (%(round)s); top vijf: %(decision)s."
+            )
+            % {
+                "plans": process.municipal_plans.count(),
+                "themes": process.municipal_plans.values("plan_themes").exclude(plan_themes=None).count(),
+                "priorities": process.priorities.count(),
+                "list": long_list.get_status_display() if long_list else _("geen"),
+                "ballots": Ballot.objects.filter(round=round).count() if round else 0,
+                "round": round.get_status_display() if round else _("geen"),
+                "decision": _("bevestigd") if decision and decision.is_confirmed else _("nog niet bevestigd"),
+            }
+        )
