@@ -38,7 +38,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static/vendor --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install

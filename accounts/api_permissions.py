@@ -1,10 +1,11 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 
 class HasRole(BasePermission):
     """The API's default: a logged-in user with one of the roles. Views narrow it further."""
 
-    message = "U hebt geen rol in VS-portaal."
+    message = _("U hebt geen rol in VS-portaal.")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and request.user.has_role)
@@ -13,7 +14,7 @@ class HasRole(BasePermission):
 class RulePermission(BasePermission):
     """Read with ``view_perm``, write with ``change_perm``, both names from the apps' RULES."""
 
-    message = "U hebt geen toestemming voor deze handeling."
+    message = _("U hebt geen toestemming voor deze handeling.")
 
     def has_permission(self, request, view):
         user = request.user

@@ -5,6 +5,7 @@ everyone else none (another DVO's ballot is a 404, as on the pages). A submissio
 DVO's ballot through the same service as the page; a refusal is a 400 with the Dutch message.
 """
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -54,7 +55,7 @@ class BallotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         district = get_district_for_user(request.user, data["district"], write=True)
         round = round_for(process)
         if round is None:
-            raise ValidationError({"process": ["Dit proces heeft nog geen keuzeronde."]})
+            raise ValidationError({"process": [gettext("Dit proces heeft nog geen keuzeronde.")]})
         existed = Ballot.objects.filter(round=round, district=district).exists()
         ballot = service_call(
             services.ballot_submit,

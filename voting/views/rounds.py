@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -71,10 +72,10 @@ class RoundActionView(ProcessMixin, View):
     http_method_names = ["post"]
     action = ""
     done_messages = {
-        "create": "De keuzeronde is aangemaakt. Controleer de termijnen en open de ronde.",
-        "open": "De keuzeronde is open; de DVO's kunnen kiezen.",
-        "close": "De keuzeronde is gesloten; alle keuzes liggen vast.",
-        "release": "De uitslag is vrijgegeven.",
+        "create": gettext_lazy("De keuzeronde is aangemaakt. Controleer de termijnen en open de ronde."),
+        "open": gettext_lazy("De keuzeronde is open; de DVO's kunnen kiezen."),
+        "close": gettext_lazy("De keuzeronde is gesloten; alle keuzes liggen vast."),
+        "release": gettext_lazy("De uitslag is vrijgegeven."),
     }
 
     def post(self, request, *args, **kwargs):
@@ -94,7 +95,7 @@ class RoundActionView(ProcessMixin, View):
             for message in error_messages(error):
                 messages.error(request, message)
         else:
-            messages.success(request, _(self.done_messages[self.action]))
+            messages.success(request, self.done_messages[self.action])
         return redirect("voting:round_detail", slug=self.process.slug)
 
 
