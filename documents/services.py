@@ -568,7 +568,18 @@ def document_transition(
         _check_goals_ready(document.process)
 
     if to_status == Status.ADOPTED:
-        for goal in Goal.objects.select_for_update().filter(process=document.process, status=Goal.Status.TO_RVO):
+        goals = list(Goal.objects.select_for_update().filter(process=document.process, status=Goal.Status.TO_RVO))
+        early = [goal.title for goal in goals if goal.put_forward_on and meeting_date < goal.put_forward_on]
+        if early:
+            raise ValidationError(
+                {
+                    "meeting_date": _(
+                        "De vaststelling ligt vóór de datum waarop deze doelstellingen naar het RVO gingen: %(goals)s."
+                    )
+                    % {"goals": ", ".join(early)}
+                }
+            )
+        for goal in goals:
             _adopt_goal(goal, user, meeting_date)
 
     document.status = to_status

@@ -119,7 +119,8 @@ class RenderStatusView(_VersionRenderingMixin, View):
 
 def download_name(content, kind: Kind) -> str:
     """'veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf', the letter prefixed 'brief-'."""
-    stem = slugify(f"{content.document_title} {_('versie')} {content.version_label}")
+    # slugify drops dots: '0.3' becomes '0-3' first, so that version 0.3 is not read as 03.
+    stem = slugify(f"{content.document_title} {_('versie')} {content.version_label.replace('.', '-')}")
     if kind is Kind.LETTER:
         stem = f"{slugify(_('brief'))}-{stem}"
     elif kind is Kind.ARCHIVE:

@@ -221,3 +221,14 @@ def test_consistency_check_of_an_old_version_misses_a_later_goal(document, prior
     assert consistency_check(content, priority_titles=[], goal_titles=["Later toegevoegd"]) == [
         "De vastgestelde doelstelling 'Later toegevoegd' staat niet in het MJB-deel."
     ]
+
+
+def test_adoption_before_a_goal_went_to_the_rvo_is_refused(process, document, ready, staff):
+    Goal.objects.filter(pk=ready[0].pk).update(put_forward_on=datetime.date(2018, 12, 1))
+    services.document_transition(document=document, user=staff, to_status="sent_to_rvo", meeting_date=RVO)
+    services.document_transition(document=document, user=staff, to_status="for_adoption", meeting_date=BOARD)
+    with pytest.raises(ValidationError, match="Woninginbraken terugdringen"):
+        services.document_transition(document=document, user=staff, to_status="adopted", meeting_date=ADOPTED)
+    document.refresh_from_db()
+    assert document.status == "for_adoption"
+    assert not Goal.objects.filter(process=process, status=Goal.Status.ADOPTED).exists()

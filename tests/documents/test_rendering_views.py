@@ -73,7 +73,7 @@ def test_bbg_member_downloads_the_pdf_and_the_second_time_it_comes_from_the_cach
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
-    assert "veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-03.pdf" in response["Content-Disposition"]
+    assert "veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf" in response["Content-Disposition"]
     assert response["Cache-Control"] == "private, no-store"
     text = pdf_text(response)
     assert "Versie 0.3" in text and "CONCEPT" in text
