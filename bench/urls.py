@@ -1,0 +1,18 @@
+"""The bench server's URLconf: the project's own URLs plus one bare Django view, the baseline of bench/load.py.
+
+Selected only in the server that bench/load.py starts (ROOT_URLCONF=bench.urls in its environment); production
+and the tests keep vs_portal.urls, so /bench/bare/ exists nowhere else.
+"""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from vs_portal.urls import urlpatterns as project_urlpatterns
+
+
+def bare_view(request):
+    """The least a request can cost in this project: the whole middleware stack, no session read, no template."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/bare/", bare_view, name="bench_bare"), *project_urlpatterns]
