@@ -53,6 +53,7 @@ EXPECTED = {
     "password_reset_confirm": PUBLIC,
     "password_reset_complete": PUBLIC,
     "set_language": dict.fromkeys(ROLES, "redirect"),
+    "accessibility": PUBLIC,
     # Planning
     "planning:home": READ_ALL,
     "planning:process_create": STAFF_ONLY,

@@ -5,6 +5,7 @@ Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL 
 secure defaults below switch on, so that `manage.py check --deploy` passes.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "accounts",
     "planning",
     "priorities",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vs_portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vs_portal.middleware.DutchFirstMiddleware",
@@ -68,9 +71,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "vs_portal.urls"
+ROOT_URLCONF = env.str("ROOT_URLCONF", default="vs_portal.urls")
 WSGI_APPLICATION = "vs_portal.wsgi.application"
 
 TEMPLATES = [
@@ -101,7 +106,8 @@ LOGIN_REDIRECT_URL = "planning:home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    # Django's own minimum length, with its error message in Dutch (vs_portal/security.py).
+    {"NAME": "vs_portal.security.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -211,6 +217,9 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Django's default, stated here because the security headers are tested: Cross-Origin-Opener-Policy.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The Content Security Policy and Permissions-Policy come from vs_portal/security.py (Django 5.2 has no CSP).
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -219,9 +228,31 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools log every font and stylesheet step at INFO while a PDF renders.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out login is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "accounts.rules.RuleBackend",
 ]
+
+# Login protection (django-axes): five wrong passwords for one user name from one address lock that combination
+# out for 30 minutes; other users and other addresses are not affected. A successful login clears the count.
+# Administrators lift a lock-out in /beheer/ (Axes > Access attempts: delete the attempt) or with
+# `manage.py axes_reset_username <name>`. Behind a proxy every request comes from the proxy's address, so the
+# lock-out then works per user name.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The lock-out lasts 30 minutes from the fifth failure; further tries during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The Dutch lock-out page (status 429), templates/registration/locked_out.html.
+AXES_LOCKOUT_CALLABLE = "vs_portal.security.lockout_response"

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from vs_portal.views import AccessibilityStatementView
+
 admin.site.site_header = _("VS-portaal beheer")
 admin.site.site_title = _("VS-portaal beheer")
 
@@ -15,4 +17,5 @@ urlpatterns = [
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("toegankelijkheid", AccessibilityStatementView.as_view(), name="accessibility"),
 ]
