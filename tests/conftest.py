@@ -67,6 +67,20 @@ def _dutch(settings):
     settings.LANGUAGE_CODE = "nl"
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_eagerly(settings):
+    """Tasks run in the test's own process, as in the embedded set-up, also when REDIS_URL is set (as in CI):
+    no worker serves the test process. Tests of the queue itself (tests/notifications/test_integration.py, the
+    render-progress test) switch this off and start or imitate a worker themselves."""
+    from vs_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def password():
     return PASSWORD
