@@ -44,6 +44,7 @@ class GoalViewSet(viewsets.ModelViewSet):
     permission_classes = [RulePermission]
     view_perm = "documents.view_goal"
     change_perm = "documents.change_goal"
+    pagination_class = None  # The list is one process's handful of goals, whole (and so in the schema).
 
     def get_queryset(self):
         queryset = Goal.objects.select_related("process", "priority").prefetch_related(

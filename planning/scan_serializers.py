@@ -46,7 +46,9 @@ class MunicipalPlanSerializer(serializers.ModelSerializer):
     municipality = serializers.PrimaryKeyRelatedField(queryset=Municipality.objects.all())
     municipality_name = serializers.CharField(source="municipality.name", read_only=True)
     themes = NestedPlanThemeSerializer(source="plan_themes", many=True, read_only=True)
-    document_url = serializers.SerializerMethodField(help_text=_("Het adres om het document te downloaden."))
+    document_url = serializers.SerializerMethodField(
+        allow_null=True, help_text=_("Het adres om het document te downloaden.")
+    )
 
     class Meta:
         model = MunicipalPlan
@@ -68,7 +70,7 @@ class MunicipalPlanSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["document_name"]
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(OpenApiTypes.URI_REF)  # a path on this site, not an absolute address
     def get_document_url(self, plan) -> str | None:
         if not plan.document:
             return None
@@ -102,7 +104,9 @@ class SourceSerializer(serializers.ModelSerializer):
         slug_field="slug", queryset=StrategyProcess.objects.all(), help_text=_("De adresnaam van het proces.")
     )
     themes = serializers.PrimaryKeyRelatedField(queryset=Theme.objects.all(), many=True, required=False)
-    document_url = serializers.SerializerMethodField(help_text=_("Het adres om het document te downloaden."))
+    document_url = serializers.SerializerMethodField(
+        allow_null=True, help_text=_("Het adres om het document te downloaden.")
+    )
 
     class Meta:
         model = Source
@@ -122,7 +126,7 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["document_name"]
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(OpenApiTypes.URI_REF)  # a path on this site, not an absolute address
     def get_document_url(self, source) -> str | None:
         if not source.document:
             return None

