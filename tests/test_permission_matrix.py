@@ -333,4 +333,6 @@ def test_an_inactive_user_with_a_role_reaches_nothing(client, process):
     user = UserFactory(role=Role.STAFF, is_active=False)
     client.force_login(user)
     response = client.get(reverse("planning:dashboard", kwargs={"slug": process.slug}))
-    assert response.status_code in (302, 403)
+    # An inactive account is not logged in at all: back to the login page, nothing of the process shown.
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))

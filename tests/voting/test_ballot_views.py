@@ -42,10 +42,17 @@ def test_outsider_gets_403(client, process, voting_round, outsider):
 
 @pytest.mark.parametrize("name", ["voting:ballot", "voting:ballot_confirmation", "voting:ballot_history"])
 def test_secretary_of_another_dvo_gets_404(client, process, voting_round, districts, other_secretary, name):
-    BallotFactory(round=voting_round, district=districts["GLM"])
+    ballot = BallotFactory(round=voting_round, district=districts["GLM"])
+    before = (ballot.submitted_by_id, sorted(ballot.choices.values_list("priority_id", flat=True)))
     client.force_login(other_secretary)
     assert client.get(ballot_url(process, "GLM", name)).status_code == 404
-    assert client.post(ballot_url(process, "GLM", name), {"choice": []}).status_code in (404, 405)
+    # A complete, valid-looking choice of the last seven priorities, sent to GLM's page by TWN's secretary.
+    last_seven = list(process.priorities.order_by("-position").values_list("pk", flat=True)[:7])
+    response = client.post(ballot_url(process, "GLM", name), {"choice": last_seven, "council_involvement": "informed"})
+    assert response.status_code in (404, 405)
+    ballot.refresh_from_db()
+    assert (ballot.submitted_by_id, sorted(ballot.choices.values_list("priority_id", flat=True))) == before
+    assert not Ballot.objects.filter(round=voting_round, district=districts["TWN"]).exists()
 
 
 def test_bbg_member_gets_404(client, process, voting_round, bbg_member):
