@@ -73,11 +73,11 @@ def fresh_database() -> None:
 
 def load_1x():
     """The demo, with its users and (when available) its goals and document. Returns the demo process."""
-    from planning.demo import load_demo
+    from demo.planning import load_demo
 
     result = load_demo(create_users=True)
     try:
-        from documents.demo import load_document_demo
+        from demo.documents import load_document_demo
     except ImportError:
         pass
     else:
@@ -89,8 +89,9 @@ def grow_to_10x(process) -> None:
     """Ten times the demo (see the module docstring). Bulk inserts; no history rows for the extra copies."""
     from django.db import transaction
 
-    from planning.models import Action, Milestone, MunicipalPlan, PlanTheme, Source, Theme
+    from planning.models import Action, Milestone
     from planning.services import process_copy
+    from scan.models import MunicipalPlan, PlanTheme, Source, Theme
 
     extra = SCALE - 1
     with transaction.atomic():
@@ -154,7 +155,8 @@ def grow_to_10x(process) -> None:
 
 
 def counts(process) -> dict[str, int]:
-    from planning.models import MunicipalPlan, PlanTheme, StrategyProcess
+    from planning.models import StrategyProcess
+    from scan.models import MunicipalPlan, PlanTheme
 
     return {
         "processes": StrategyProcess.objects.count(),

@@ -25,8 +25,8 @@ django.setup()
 # WeasyPrint logs every step at INFO; the bench reports its own numbers.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
+from demo.rendering import demo_content  # noqa: E402
 from documents.rendering import Kind  # noqa: E402
-from documents.rendering.demo import demo_content  # noqa: E402
 from documents.rendering.docx import render_docx  # noqa: E402
 from documents.rendering.pdf import Timings, render_pdf  # noqa: E402
 

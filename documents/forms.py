@@ -6,13 +6,13 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import format_date
+from core.forms import DutchDateField as _DutchDateField
+from core.sanitize import sanitize_html
 from planning.models import StrategyProcess
-from planning.periods import format_date
-from priorities.forms import DutchDateField as _DutchDateField
 from priorities.models import Priority
 
 from .models import Document, Goal, Partner
-from .sanitize import sanitize_html
 from .selectors import PROSE_FIELDS
 
 PROSE_HELP = _(

@@ -19,15 +19,15 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import format_date
+from core.sanitize import sanitize_html
 from planning.models import Municipality, StrategyProcess
-from planning.periods import format_date
 from priorities.models import PartnerRole, Urgency
 from voting.selectors import confirmed_top_five
 
 from .content import CapacityRow, DocumentContent, GoalItem, PriorityItem, Section
 from .diff import html_to_text
 from .models import CommunityOfficerPlan, Document, DocumentVersion, Goal, GoalPartnerRole
-from .sanitize import sanitize_html
 from .smart import SmartFacts, SmartIssue, smart_check
 
 # Art. 38a Politiewet: at least one community officer per this many inhabitants.

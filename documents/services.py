@@ -29,12 +29,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
+from core.sanitize import sanitize_html
 from planning.models import Municipality, StrategyProcess
-from planning.periods import format_date
 from priorities.models import Priority
 
 from .models import CommunityOfficerPlan, Document, DocumentTransition, DocumentVersion, Goal, GoalPartnerRole
-from .sanitize import sanitize_html
 from .selectors import (
     PROSE_FIELDS,
     consistency_check,

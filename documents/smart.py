@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from planning.periods import format_date
+from core.dates import format_date
 
 from .models import Goal, Partner
 

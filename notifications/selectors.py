@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import Role, User
-from planning.models import Action, Membership, Milestone, MunicipalPlan
-from planning.periods import Precision
+from core.dates import Precision
+from planning.models import Action, Membership, Milestone
+from scan.models import MunicipalPlan
 from voting.models import Ballot, Round, RoundDeadline
 
 from .conf import setting

@@ -35,8 +35,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.models import User
-from planning.models import Action, Milestone, MunicipalPlan
-from planning.periods import format_date
+from core.dates import format_date
+from planning.models import Action, Milestone
+from scan.models import MunicipalPlan
 from voting.models import Ballot, RoundDeadline
 
 from . import emails, selectors
@@ -271,7 +272,7 @@ def _ballot_path(deadline: RoundDeadline) -> str:
 
 
 def _plan_path(plan: MunicipalPlan) -> str:
-    return reverse("planning:plan_detail", kwargs={"slug": plan.process.slug, "municipality_pk": plan.municipality_id})
+    return reverse("scan:plan_detail", kwargs={"slug": plan.process.slug, "municipality_pk": plan.municipality_id})
 
 
 # --- The daily digest -------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, UpdateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.views import RuleRequiredMixin
 
 from . import selectors, services
 from .forms import NotificationPreferenceForm

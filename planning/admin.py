@@ -11,7 +11,6 @@ from .models import (
     Municipality,
     Person,
     Phase,
-    Source,
     StrategyProcess,
 )
 
@@ -92,10 +91,3 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["title", "process", "owner", "due_on", "done_on"]
     list_filter = ["process"]
     list_select_related = ["process", "owner"]
-
-
-@admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "process", "kind", "published_on"]
-    list_filter = ["process", "kind"]
-    list_select_related = ["process"]

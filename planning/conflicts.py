@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import format_date
+
 from .models import Absence, Action, Membership, Milestone, StrategyProcess
-from .periods import format_date
 
 
 class ConflictKind:

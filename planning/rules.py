@@ -13,7 +13,3 @@ RULES = {
     "planning.view_absence": is_programme_staff,
     "planning.change_absence": is_programme_staff,
 }
-
-from .scan_rules import RULES as SCAN_RULES  # noqa: E402
-
-RULES |= SCAN_RULES

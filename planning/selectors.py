@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
+from core.dates import MONTHS, Precision, format_date, format_when
+
 from .conflicts import Conflict, conflicts_by_milestone, milestone_conflicts, planning_milestones, process_conflicts
 from .models import Action, Milestone, Phase, StrategyProcess
-from .periods import MONTHS, Precision, format_date, format_when
 
 OPEN = Milestone.OPEN_STATUSES
 DONE = Milestone.Status.DONE

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.dates import PeriodError, Precision, parse_when
+
 from .conflicts import Conflict, ConflictKind
 from .models import Action, Milestone, Phase, StrategyProcess
-from .periods import PeriodError, Precision, parse_when
 
 
 class ProcessSerializer(serializers.ModelSerializer):

@@ -8,9 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from core.dates import Precision
+from core.dates import shift_years as shift_date
+
 from .models import Action, Milestone, Phase, StrategyProcess
-from .periods import Precision
-from .periods import shift_years as shift_date
 
 # The stages every VS process goes through, in order (see the planning note of VS 2019-2022).
 DEFAULT_PHASES = [

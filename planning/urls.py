@@ -1,6 +1,5 @@
 from django.urls import path
 
-from .scan_urls import urlpatterns as scan_urlpatterns
 from .views import actions, calendar, dashboard, milestones, processes
 
 app_name = "planning"
@@ -57,5 +56,3 @@ urlpatterns = [
     path("agenda/vernieuwen/", calendar.CalendarTokenRenewView.as_view(), name="calendar_renew"),
     path("agenda/<str:token>/<slug:slug>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
 ]
-
-urlpatterns += scan_urlpatterns

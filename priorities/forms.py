@@ -5,30 +5,11 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from planning.models import Milestone, Source, StrategyProcess, Theme
-from planning.periods import PeriodError, Precision, parse_when
+from core.forms import DutchDateField
+from planning.models import Milestone, StrategyProcess
+from scan.models import Source, Theme
 
 from .models import MAX_PRIORITIES, Criterion, Outcome, PartnerRole, Priority
-
-
-class DutchDateField(forms.CharField):
-    """A day written as '4 april 2018' or '4-4-2018'."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", _("Bijvoorbeeld 29 maart 2018."))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            when = parse_when(value)
-        except PeriodError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        if when.precision != Precision.DAY:
-            raise forms.ValidationError(_("Vul een dag in, bijvoorbeeld 29 maart 2018."))
-        return when.starts_on
 
 
 class PriorityForm(forms.ModelForm):

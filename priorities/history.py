@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from planning.history import EMPTY, HISTORY_TYPE_LABELS, FieldChange, Version
-from planning.models import Source
+from core.history import EMPTY, HISTORY_TYPE_LABELS, FieldChange, Version
+from scan.models import Source
 
 from .models import CriterionAssessment, PartnerRole, Priority
 

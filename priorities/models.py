@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planning.periods import format_date
+from core.dates import format_date
 
 # A process has at most this many priorities on its long list (planning note: "maximaal tien prioriteiten").
 MAX_PRIORITIES = 10
@@ -138,10 +138,8 @@ class Priority(models.Model):
     )
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
-    themes = models.ManyToManyField("planning.Theme", verbose_name=_("thema's"), related_name="priorities", blank=True)
-    sources = models.ManyToManyField(
-        "planning.Source", verbose_name=_("bronnen"), related_name="priorities", blank=True
-    )
+    themes = models.ManyToManyField("scan.Theme", verbose_name=_("thema's"), related_name="priorities", blank=True)
+    sources = models.ManyToManyField("scan.Source", verbose_name=_("bronnen"), related_name="priorities", blank=True)
     continues = models.ForeignKey(
         "self",
         verbose_name=_("vervolg op"),

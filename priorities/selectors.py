@@ -1,5 +1,5 @@
 """Reads of the long list that several pages and the API share: the list with its relations in a fixed number of
-queries, the scan's support for a priority's themes (criterion 1), and which sources a user may see.
+queries and the scan's support for a priority's themes (criterion 1).
 """
 
 from dataclasses import dataclass
@@ -9,27 +9,18 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from planning.models import Municipality, PlanTheme, Source, StrategyProcess
+from planning.majority import reaches_majority, reaches_plain_majority
+from planning.models import Municipality, StrategyProcess
+from scan.models import PlanTheme
+from scan.selectors import sources_visible_to
 
 from .models import CRITERION_SHORT_LABELS, OUTCOME_SYMBOLS, Criterion, LongList, Outcome, PartnerRole, Priority
 
-# A plain majority that stays below the process's threshold for an "overgrote meerderheid" counts as partly met.
-PLAIN_MAJORITY = Decimal("50")
-
-
-# --- Sources: confidential ones are for programme staff only, everywhere --------------------------------------
+# --- Sources: confidential ones are for programme staff only, everywhere (the scan's rule) -------------------
 
 
 def user_sees_confidential(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_programme_staff)
-
-
-def visible_sources(user, queryset: QuerySet[Source] | None = None) -> QuerySet[Source]:
-    """The sources this user may see: everything for programme staff, all but confidential ones for others."""
-    queryset = Source.objects.all() if queryset is None else queryset
-    if user_sees_confidential(user):
-        return queryset
-    return queryset.exclude(confidentiality=Source.Confidentiality.CONFIDENTIAL)
+    return bool(user and user.is_authenticated and user.has_perm("scan.view_confidential_source"))
 
 
 # --- The long list --------------------------------------------------------------------------------------------
@@ -50,7 +41,7 @@ def priorities_for(process: StrategyProcess, user) -> QuerySet[Priority]:
         .select_related("continues__process")
         .prefetch_related(
             "themes",
-            Prefetch("sources", queryset=visible_sources(user)),
+            Prefetch("sources", queryset=sources_visible_to(user)),
             Prefetch("roles", queryset=PartnerRole.objects.order_by("role", "partner", "pk")),
             "assessments",
         )
@@ -110,12 +101,10 @@ class MajorityProposal:
     @property
     def outcome(self) -> str:
         """Met at or above the process's threshold, partly for a plain majority below it, otherwise not met."""
-        # Compared at the threshold's own precision (two decimals), so that two thirds (52 of 78) meets 66.67%.
-        exact = Decimal(self.municipalities) * 100 / Decimal(self.total) if self.total else Decimal("0")
-        exact = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if self.has_themes and exact >= self.threshold:
+        # The one rule of an overwhelming majority: planning.majority.
+        if self.has_themes and reaches_majority(self.municipalities, self.total, self.threshold):
             return Outcome.MET
-        if self.has_themes and exact > PLAIN_MAJORITY:
+        if self.has_themes and reaches_plain_majority(self.municipalities, self.total):
             return Outcome.PARTLY
         return Outcome.NOT_MET
 

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from planning.models import Milestone, Source, StrategyProcess, Theme
+from planning.models import Milestone, StrategyProcess
+from scan.models import Source, Theme
 
 from . import services
 from .models import Criterion, CriterionAssessment, LongList, Outcome, PartnerRole, Priority, Urgency
-from .rules import can_view_source
 from .selectors import majority_proposals
 
 
@@ -85,7 +85,7 @@ class VisibleSourcesField(serializers.ManyRelatedField):
 
     def get_attribute(self, instance):
         user = self.context["request"].user
-        return [source for source in instance.sources.all() if can_view_source(user, source)]
+        return [source for source in instance.sources.all() if user.has_perm("scan.view_source", source)]
 
 
 class PrioritySerializer(serializers.ModelSerializer):
@@ -132,7 +132,7 @@ class PrioritySerializer(serializers.ModelSerializer):
     @extend_schema_field(SourceSummarySerializer(many=True))
     def get_source_details(self, priority):
         user = self.context["request"].user
-        visible = [source for source in priority.sources.all() if can_view_source(user, source)]
+        visible = [source for source in priority.sources.all() if user.has_perm("scan.view_source", source)]
         return SourceSummarySerializer(visible, many=True).data
 
     @extend_schema_field(MajorityProposalSerializer)

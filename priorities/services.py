@@ -20,8 +20,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from planning.models import Milestone, Source, StrategyProcess, Theme
-from planning.periods import format_date
+from core.dates import format_date
+from planning.models import Milestone, StrategyProcess
+from scan.models import Source, Theme
 
 from .models import (
     MAX_PRIORITIES,

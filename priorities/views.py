@@ -13,10 +13,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from accounts.mixins import RuleRequiredMixin
-from planning.access import get_process_for_user
-from planning.history import history_versions
-from planning.models import PlanTheme
+from core.errors import add_service_error
+from core.history import history_versions
+from core.views import ProcessMixin
+from scan.models import PlanTheme
+from scan.selectors import sources_visible_to
 
 from . import services
 from .access import get_priority_for_user
@@ -40,18 +41,13 @@ from .selectors import (
     share_percent,
     theme_municipality_counts,
     user_sees_confidential,
-    visible_sources,
 )
 
 
-class ProcessViewMixin(RuleRequiredMixin):
-    """Anonymous users go to the login page, users without the permission get 403; then the process is read."""
+class ProcessViewMixin(ProcessMixin):
+    """A page of one process's long list (core.views.ProcessMixin: login, permission, then the process)."""
 
     permission_required = "priorities.view_priority"
-
-    @cached_property
-    def process(self):
-        return get_process_for_user(self.request.user, self.kwargs["slug"])
 
     @cached_property
     def long_list(self) -> LongList:
@@ -59,7 +55,6 @@ class ProcessViewMixin(RuleRequiredMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["process"] = self.process
         context["long_list"] = self.long_list
         context["can_change"] = self.request.user.has_perm("priorities.change_priority")
         return context
@@ -187,7 +182,7 @@ class PriorityHistoryView(PriorityViewMixin, TemplateView):
             exclude=("process", "updated_at") if sees_all else ("process", "updated_at", "sources"),
         )
         if not sees_all:
-            source_changes_for(versions, visible_ids=set(visible_sources(user).values_list("pk", flat=True)))
+            source_changes_for(versions, visible_ids=set(sources_visible_to(user).values_list("pk", flat=True)))
         context.update(
             versions=versions,
             role_versions=partner_role_versions(self.priority),
@@ -218,11 +213,6 @@ class LongListHistoryView(ProcessViewMixin, TemplateView):
 # --- Writing a priority ---------------------------------------------------------------------------------------
 
 
-def _add_service_error(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 class PriorityFormMixin:
     template_name = "priorities/priority_form.html"
 
@@ -239,7 +229,7 @@ class PriorityFormMixin:
         try:
             priority = self.save_priority(data, roles_from_formset(formset))
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         messages.success(self.request, self.success_message % {"title": priority.title})
         return redirect(priority.get_absolute_url())
@@ -386,7 +376,7 @@ class LongListActionView(ProcessViewMixin, FormView):
                     for text in messages_:
                         form.add_error(name if name in form.fields else None, text)
             else:
-                _add_service_error(form, error)
+                add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, message)
         return redirect(self.get_success_url())

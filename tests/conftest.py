@@ -45,8 +45,9 @@ def _reference_data(request):
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("transactional_db")
-    from planning.models import Body, Municipality, Theme
+    from planning.models import Body, Municipality
     from planning.reference_data import load_reference_data
+    from scan.models import Theme
 
     load_reference_data(District, Municipality, Body)
     catalogue = importlib.import_module("planning.migrations.0004_theme_catalogue")

@@ -16,7 +16,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from planning.models import MunicipalPlan, Source
+from scan.models import MunicipalPlan, Source
 from tests.test_permission_matrix import world  # noqa: F401  (the fixture: one object of each kind)
 
 CHECKS = [not_a_server_error, response_schema_conformance]

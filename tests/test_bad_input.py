@@ -10,8 +10,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from documents.models import Document, Goal
-from planning.models import Absence, Action, Milestone, Source, StrategyProcess, Theme
+from planning.models import Absence, Action, Milestone, StrategyProcess
 from priorities.models import Priority
+from scan.models import Source, Theme
 from tests.documents.factories import make_document, make_top_five
 from tests.documents.test_views import goal_post
 from tests.planning.factories import PersonFactory, StrategyProcessFactory
@@ -77,14 +78,14 @@ def _form_cases():
         ),
         "theme": (
             "staff",
-            lambda c: reverse("planning:theme_create"),
+            lambda c: reverse("scan:theme_create"),
             lambda c: {"name": "Veilige haven", "description": "Havens"},
             ["name", "description"],
             count(Theme),
         ),
         "source": (
             "staff",
-            lambda c: reverse("planning:source_create", kwargs={"slug": c["process"].slug}),
+            lambda c: reverse("scan:source_create", kwargs={"slug": c["process"].slug}),
             lambda c: {
                 "title": "Evaluatie",
                 "kind": "evaluation",

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from planning.periods import format_date
+from core.dates import format_date
 
 
 @pytest.mark.django_db

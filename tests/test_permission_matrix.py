@@ -10,11 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
 from documents.services import version_create
-from planning.models import Municipality, PlanTheme, Source, Theme
+from planning.models import Municipality
+from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
-from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory, SourceFactory
-from tests.planning.scan_factories import MunicipalPlanFactory
+from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory
+from tests.scan.factories import MunicipalPlanFactory, SourceFactory
 from tests.voting.factories import BallotFactory, RoundDeadlineFactory, RoundFactory, make_frozen_long_list
 
 ROLES = ["anonymous", "outsider", "secretary", "bbg_member", "staff", "administrator"]
@@ -83,23 +84,23 @@ EXPECTED = {
     # The feed is reached by its secret token, not a login: each user's own token works for users with a role.
     "planning:calendar_feed": {**PUBLIC, "anonymous": 404, "outsider": 404},
     # The scan
-    "planning:theme_list": READ_ALL,
-    "planning:theme_create": STAFF_ONLY,
-    "planning:theme_update": STAFF_ONLY,
-    "planning:scan_matrix": READ_ALL,
-    "planning:scan_export_xlsx": READ_ALL,
-    "planning:scan_export_csv": READ_ALL,
-    "planning:plan_list": READ_ALL,
-    "planning:plan_detail": READ_ALL,
-    "planning:plan_update": STAFF_ONLY,
-    "planning:plan_document": NO_DOCUMENT,
-    "planning:plan_theme_add": STAFF_ONLY,
-    "planning:source_list": READ_ALL,
-    "planning:source_export_csv": READ_ALL,
-    "planning:source_create": STAFF_ONLY,
-    "planning:source_detail": READ_ALL,
-    "planning:source_update": STAFF_ONLY,
-    "planning:source_document": NO_DOCUMENT,
+    "scan:theme_list": READ_ALL,
+    "scan:theme_create": STAFF_ONLY,
+    "scan:theme_update": STAFF_ONLY,
+    "scan:matrix": READ_ALL,
+    "scan:matrix_xlsx": READ_ALL,
+    "scan:matrix_csv": READ_ALL,
+    "scan:plan_list": READ_ALL,
+    "scan:plan_detail": READ_ALL,
+    "scan:plan_update": STAFF_ONLY,
+    "scan:plan_document": NO_DOCUMENT,
+    "scan:plan_theme_add": STAFF_ONLY,
+    "scan:source_list": READ_ALL,
+    "scan:source_export_csv": READ_ALL,
+    "scan:source_create": STAFF_ONLY,
+    "scan:source_detail": READ_ALL,
+    "scan:source_update": STAFF_ONLY,
+    "scan:source_document": NO_DOCUMENT,
     # The long list
     "priorities:longlist": READ_ALL,
     "priorities:longlist_scan": READ_ALL,

@@ -269,7 +269,7 @@ def test_a_blocktranslate_with_a_placeholder_renders_english():
 
 
 def test_model_labels_and_choices_are_english():
-    from planning.periods import Precision
+    from core.dates import Precision
 
     with translation.override("en"):
         assert str(Precision.DAY.label) == "day"

@@ -23,8 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from planning.models import Body, Milestone
-from planning.periods import format_date
 from priorities.models import Priority
 
 from . import selectors

@@ -7,8 +7,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DutchDateField
 from planning.models import Body, District, Milestone
-from priorities.forms import DutchDateField
 
 from .models import Ballot, BallotChoice
 from .services import DEADLINE_TIME

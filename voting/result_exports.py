@@ -11,22 +11,19 @@ from the system (DejaVu).
 from __future__ import annotations
 
 import io
-import mimetypes
-import posixpath
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from planning.periods import format_date
+from core.dates import format_date
+from core.pdf import html_to_pdf
+from core.spreadsheets import write_row
 
 from .selectors import RoundResult
 from .tally import BORDA_RULE, TIE_BREAK_LABELS, TIE_BREAK_RULE, PriorityResult
@@ -257,15 +254,6 @@ def result_context(process, result: RoundResult) -> dict:
 # --- Excel ------------------------------------------------------------------------------------------------------
 
 
-def _write_row(sheet, row_number: int, values, *, bold: bool = False) -> None:
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row_number, column=column, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-        if bold:
-            cell.font = Font(bold=True)
-
-
 def ranking_header() -> list[str]:
     return [
         gettext("Plaats"),
@@ -289,11 +277,11 @@ def results_xlsx(process, result: RoundResult) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = gettext("Rangorde")
-    _write_row(sheet, 1, ranking_header(), bold=True)
+    write_row(sheet, 1, ranking_header(), bold=True)
     rows = ranking_rows(result)
     for row_number, row in enumerate(rows, start=2):
         item = row.result
-        _write_row(
+        write_row(
             sheet,
             row_number,
             [
@@ -326,18 +314,18 @@ def results_xlsx(process, result: RoundResult) -> bytes:
     if note:
         notes.append(note)
     for offset, text in enumerate(notes):
-        _write_row(sheet, len(rows) + 3 + offset, [text])
+        write_row(sheet, len(rows) + 3 + offset, [text])
     for column, width in enumerate([8, 40, 12, 10, 24, 12, 12, 10, 12, 30, 12, 12, 30], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "C2"
 
     grid = workbook.create_sheet(gettext("Matrix"))
     columns, matrix_rows = matrix_view(result)
-    _write_row(grid, 1, [gettext("Plaats"), gettext("Prioriteit"), *[c.code for c in columns]], bold=True)
+    write_row(grid, 1, [gettext("Plaats"), gettext("Prioriteit"), *[c.code for c in columns]], bold=True)
     for row_number, row in enumerate(matrix_rows, start=2):
-        _write_row(grid, row_number, [row.rank, row.title, *[cell.export for cell in row.cells]])
+        write_row(grid, row_number, [row.rank, row.title, *[cell.export for cell in row.cells]])
     submitted_row = len(matrix_rows) + 2
-    _write_row(
+    write_row(
         grid,
         submitted_row,
         [
@@ -351,7 +339,7 @@ def results_xlsx(process, result: RoundResult) -> bytes:
             ],
         ],
     )
-    _write_row(
+    write_row(
         grid,
         submitted_row + 2,
         [gettext("x = gekozen; tussen haakjes de plaats in de volgorde van voorkeur van de DVO (1 = hoogste).")],
@@ -369,48 +357,10 @@ def results_xlsx(process, result: RoundResult) -> bytes:
 # --- PDF --------------------------------------------------------------------------------------------------------
 
 
-def _weasyprint():
-    # Imported when a PDF is asked for: it loads Pango and friends, which the rest of the app does not need.
-    import weasyprint
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    return weasyprint, URLFetcher, URLFetcherResponse
-
-
-# Relative links in the PDF's HTML resolve against this, so that '/static/css/x.css' becomes 'file:///static/...'.
-PDF_BASE_URL = "file:///"
-
-
-def static_only_fetcher():
-    """A WeasyPrint URL fetcher that serves the project's own static files and refuses everything else."""
-    _, URLFetcher, URLFetcherResponse = _weasyprint()
-    prefix = "/" + settings.STATIC_URL.strip("/") + "/"
-
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            path = unquote(parts.path)
-            if parts.scheme != "file" or parts.netloc or not path.startswith(prefix):
-                raise ValueError(f"Refused to fetch {url!r}: only the project's static files are allowed.")
-            relative = posixpath.normpath(path[len(prefix) :])
-            if relative.startswith(("..", "/")):
-                raise ValueError(f"Refused to fetch {url!r}.")
-            found = finders.find(relative)
-            if not found:
-                raise ValueError(f"No static file {relative!r}.")
-            with open(found, "rb") as handle:
-                body = handle.read()
-            mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-
-    return StaticOnlyFetcher(allowed_protocols=["file"], allow_redirects=False)
-
-
 def results_pdf(process, result: RoundResult) -> bytes:
     """The result for the BBG meeting: title, date, the tie-break rule, the ranking, the matrix and the chart."""
-    weasyprint, _, _ = _weasyprint()
     html = render_to_string(
         "voting/pdf/results.html",
         {**result_context(process, result), "today_display": format_date(timezone.localdate())},
     )
-    return weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=static_only_fetcher()).write_pdf()
+    return html_to_pdf(html)

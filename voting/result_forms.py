@@ -9,16 +9,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
+
 from .decision import ChosenPriority
 from .models import TOP_SIZE, BbgDecision
 from .tally import PriorityResult
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DecisionForm(forms.Form):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from planning.history import HISTORY_TYPE_LABELS
+from core.history import HISTORY_TYPE_LABELS
 from planning.models import Body, District, Milestone, Municipality, StrategyProcess
 from priorities.models import Priority
 

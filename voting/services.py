@@ -21,8 +21,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from planning.models import Body, District, Milestone, StrategyProcess
-from planning.periods import format_date
 from priorities.models import LongList, Priority
 
 from . import emails

@@ -11,7 +11,8 @@ Per priority of the long list:
   scores ``8 - p`` points (so 7 for the first, 1 for the seventh). A choice without an order scores nothing: the
   Borda score says only what the orders say, and ``ordered_count`` tells how many DVOs gave one;
 - ``share`` and ``reaches_majority``: the share of ALL DVOs (not only those that chose already) that chose it, and
-  whether that share is at least the process's "overwhelming majority" threshold (in percent);
+  whether that share is an "overwhelming majority" at the process's threshold (the one rule:
+  planning.majority.reaches_majority, so that two thirds meets 66.67%);
 - ``rank``: 1 .. number of priorities, a total order by the written tie-break rule TIE_BREAK_RULE:
   (1) more DVOs, (2) more inhabitants represented, (3) a higher Borda score, (4) the lower position on the long
   list. Positions on a long list are distinct; should two ever share one, the priority entered first goes first,
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+
+from planning.majority import reaches_majority
 
 CHOICES_PER_BALLOT = 7
 
@@ -192,7 +195,7 @@ def tally(
         result.district_ids.sort()
         result.unknown_population.sort()
         result.share = (Decimal(100) * result.dvo_count / dvo_total) if dvo_total else Decimal(0)
-        result.reaches_majority = dvo_total > 0 and result.share >= threshold
+        result.reaches_majority = reaches_majority(result.dvo_count, dvo_total, threshold)
 
     ranked = sorted(by_id.values(), key=lambda result: result.sort_key)
     for index, result in enumerate(ranked):

@@ -7,7 +7,7 @@ from vs_portal.security import REDOC_CONTENT_SECURITY_POLICY, csp_override
 
 urlpatterns = [
     path("", include("planning.api_urls")),
-    path("", include("planning.scan_api_urls")),
+    path("", include("scan.api_urls")),
     path("", include("priorities.api_urls")),
     path("", include("voting.api_urls")),
     path("", include("documents.api_urls")),

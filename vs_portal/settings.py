@@ -50,12 +50,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "core",
     "accounts",
     "planning",
+    "scan",
     "priorities",
     "voting",
     "documents",
     "notifications",
+    "archive",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -200,7 +204,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Choice sets that share a field name with another one get a stable name (otherwise check warns, W001).
     "ENUM_NAME_OVERRIDES": {
-        "SourceKindEnum": "planning.models.Source.Kind",
+        "SourceKindEnum": "scan.models.Source.Kind",
         "LongListStatusEnum": "priorities.models.LongList.Status",
     },
 }

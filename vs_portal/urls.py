@@ -9,6 +9,7 @@ admin.site.site_title = _("VS-portaal beheer")
 
 urlpatterns = [
     path("", include("planning.urls")),
+    path("", include("scan.urls")),
     path("", include("priorities.urls")),
     path("", include("voting.urls")),
     path("", include("documents.urls")),

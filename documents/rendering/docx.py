@@ -17,8 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
+from core.dates import format_date
 from documents.content import DocumentContent
-from planning.periods import format_date
 
 from .pdf import capacity_row, goal_row
 

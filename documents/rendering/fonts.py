@@ -6,7 +6,7 @@ DejaVu Sans: the Bitstream Vera licence (permissive; static/fonts/LICENSE-DejaVu
 
 from weasyprint.text.fonts import FontConfiguration
 
-from .fetcher import static_path
+from core.pdf import static_path
 
 FONT_FAMILY = "VS Sans"
 SHIPPED_FONTS = [

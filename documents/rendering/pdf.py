@@ -20,11 +20,11 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
+from core.dates import format_date
+from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, static_url
 from documents.content import CapacityRow, DocumentContent, GoalItem
-from planning.periods import format_date
 
 from . import Kind
-from .fetcher import STATIC_ORIGIN, StaticFilesFetcher, static_url
 from .fonts import font_configuration
 
 TEMPLATES = {

@@ -12,9 +12,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from planning.history import history_versions
+from core.dates import format_date
+from core.errors import add_service_error
+from core.history import history_versions
 from planning.models import Municipality
-from planning.periods import format_date
 
 from .. import services
 from ..access import get_document_for_user, get_version_for_user
@@ -33,7 +34,7 @@ from ..selectors import (
     transitions_of,
     versions_of,
 )
-from .mixins import ProcessMixin, add_service_error
+from .mixins import ProcessMixin
 
 CONCEPT = "concept"  # in the comparison: the current concept instead of a stored version
 

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.mixins import RuleRequiredMixin
+from core.views import RuleRequiredMixin
 from planning.access import get_process_for_user
 
 from ..access import get_version_for_user

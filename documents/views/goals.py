@@ -9,8 +9,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from planning.history import history_versions
-from planning.periods import format_date
+from core.dates import format_date
+from core.errors import add_service_error
+from core.history import history_versions
 
 from .. import services
 from ..access import get_goal_for_user
@@ -26,7 +27,7 @@ from ..forms import (
 from ..models import Goal, GoalPartnerRole
 from ..selectors import checked_goals, document_for, smart_facts, top_five
 from ..smart import smart_check
-from .mixins import ProcessMixin, add_service_error
+from .mixins import ProcessMixin
 
 
 class GoalListView(ProcessMixin, TemplateView):

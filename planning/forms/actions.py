@@ -7,16 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
+
 from ..models import Absence, Action, Milestone, Person, StrategyProcess
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as YYYY-MM-DD."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _helper() -> FormHelper:

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import PeriodError, When, parse_when
+
 from ..models import Milestone, StrategyProcess
-from ..periods import PeriodError, When, parse_when
 
 
 def dependency_graph(process: StrategyProcess) -> dict[int, set[int]]:

@@ -2,9 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import planning.models.scan
-import planning.models.schedule
-import planning.storage
+import scan.models
+
+import core.storage
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='source',
             name='document',
-            field=models.FileField(blank=True, storage=planning.storage.private_storage, upload_to=planning.models.schedule.source_upload_to, verbose_name='document'),
+            field=models.FileField(blank=True, storage=core.storage.private_storage, upload_to=scan.models.source_upload_to, verbose_name='document'),
         ),
         migrations.AddField(
             model_name='source',
@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
                 ('period_start_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='eerste jaar')),
                 ('period_end_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='laatste jaar')),
-                ('document', models.FileField(blank=True, storage=planning.storage.private_storage, upload_to=planning.models.scan.plan_upload_to, verbose_name='document')),
+                ('document', models.FileField(blank=True, storage=core.storage.private_storage, upload_to=scan.models.plan_upload_to, verbose_name='document')),
                 ('document_name', models.CharField(blank=True, max_length=255, verbose_name='bestandsnaam')),
                 ('check_status', models.CharField(choices=[('not_sent', 'niet verstuurd'), ('sent', 'verstuurd'), ('answered', 'beantwoord'), ('amended', 'aangevuld of gewijzigd')], default='not_sent', max_length=20, verbose_name='ambtelijke toets')),
                 ('check_sent_on', models.DateField(blank=True, null=True, verbose_name='toets verstuurd op')),

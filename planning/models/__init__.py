@@ -1,7 +1,6 @@
 from .process import Phase, StrategyProcess
 from .reference import Body, District, Membership, Municipality, Person
-from .scan import MunicipalPlan, PlanTheme, Theme
-from .schedule import Absence, Action, Milestone, Source
+from .schedule import Absence, Action, Milestone
 
 __all__ = [
     "Absence",
@@ -10,12 +9,8 @@ __all__ = [
     "District",
     "Membership",
     "Milestone",
-    "MunicipalPlan",
     "Municipality",
     "Person",
     "Phase",
-    "PlanTheme",
-    "Source",
     "StrategyProcess",
-    "Theme",
 ]

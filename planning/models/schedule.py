@@ -1,4 +1,4 @@
-"""What the planning holds: milestones, actions, absences, and the sources the scan uses."""
+"""What the planning holds: milestones, actions and absences."""
 
 import datetime
 
@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..periods import Precision, format_when
-from ..storage import private_storage
+from core.dates import Precision, format_when
+
 from .process import Phase, StrategyProcess
 from .reference import Body, Person
 
@@ -193,56 +193,3 @@ class Absence(models.Model):
 
     def covers(self, date: datetime.date) -> bool:
         return self.starts_on <= date <= self.ends_on
-
-
-def source_upload_to(instance, filename):
-    return f"bronnen/{instance.process_id}/{filename}"
-
-
-class Source(models.Model):
-    """A source for the scan other than the municipal plans (the police law evaluation, a threat assessment, ...).
-
-    Confidential sources are visible to programme staff only, on every page, in the API and in exports.
-    """
-
-    class Kind(models.TextChoices):
-        EVALUATION = "evaluation", _("evaluatie")
-        THREAT_ASSESSMENT = "threat_assessment", _("dreigingsbeeld")
-        REVIEW = "review", _("review")
-        UNDERMINING = "undermining", _("ondermijningsbeeld")
-        RIEC = "riec", _("RIEC-fenomenen")
-        PROGRESS = "progress", _("voortgangsrapportage")
-        POLICY_PLAN = "policy_plan", _("beleidsplan")
-        OTHER = "other", _("overig")
-
-    class Confidentiality(models.TextChoices):
-        PUBLIC = "public", _("openbaar")
-        INTERNAL = "internal", _("intern")
-        # Undermining reports and RIEC material: programme staff only, everywhere.
-        CONFIDENTIAL = "confidential", _("vertrouwelijk")
-
-    process = models.ForeignKey(
-        StrategyProcess, verbose_name=_("proces"), on_delete=models.CASCADE, related_name="sources"
-    )
-    title = models.CharField(_("titel"), max_length=200)
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    owner = models.CharField(_("eigenaar"), max_length=200, blank=True)
-    published_on = models.DateField(_("datum"), null=True, blank=True)
-    reference = models.CharField(_("vindplaats"), max_length=500, blank=True)
-    document = models.FileField(_("document"), upload_to=source_upload_to, storage=private_storage, blank=True)
-    document_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
-    themes = models.ManyToManyField("planning.Theme", verbose_name=_("thema's"), related_name="sources", blank=True)
-    confidentiality = models.CharField(
-        _("vertrouwelijkheid"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.INTERNAL
-    )
-    notes = models.TextField(_("notities"), blank=True)
-
-    history = HistoricalRecords(m2m_fields=[themes])
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("bron")
-        verbose_name_plural = _("bronnen")
-
-    def __str__(self):
-        return self.title

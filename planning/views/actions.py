@@ -8,13 +8,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.history import history_versions
+from core.views import ProcessMixin, RuleRequiredMixin
 
 from ..access import get_action_for_user
 from ..forms.actions import AbsenceForm, ActionForm
-from ..history import history_versions
 from ..models import Absence, Action
-from .milestones import ProcessMixin
 
 # The ?toon= filter of the action list.
 ACTION_FILTERS = {
@@ -32,7 +31,7 @@ class ActionObjectMixin(ProcessMixin):
         return get_action_for_user(self.request.user, self.process, self.kwargs["pk"], write=self.write)
 
 
-class ActionListView(RuleRequiredMixin, ProcessMixin, TemplateView):
+class ActionListView(ProcessMixin, TemplateView):
     permission_required = "planning.view_action"
     template_name = "planning/action_list.html"
 
@@ -63,7 +62,7 @@ class ActionListView(RuleRequiredMixin, ProcessMixin, TemplateView):
         return context
 
 
-class ActionDetailView(RuleRequiredMixin, ActionObjectMixin, DetailView):
+class ActionDetailView(ActionObjectMixin, DetailView):
     permission_required = "planning.view_action"
     template_name = "planning/action_detail.html"
     context_object_name = "action"
@@ -75,7 +74,7 @@ class ActionDetailView(RuleRequiredMixin, ActionObjectMixin, DetailView):
         return context
 
 
-class ActionCreateView(RuleRequiredMixin, ProcessMixin, CreateView):
+class ActionCreateView(ProcessMixin, CreateView):
     permission_required = "planning.change_action"
     form_class = ActionForm
     template_name = "planning/action_form.html"
@@ -96,7 +95,7 @@ class ActionCreateView(RuleRequiredMixin, ProcessMixin, CreateView):
         return response
 
 
-class ActionUpdateView(RuleRequiredMixin, ActionObjectMixin, UpdateView):
+class ActionUpdateView(ActionObjectMixin, UpdateView):
     permission_required = "planning.change_action"
     form_class = ActionForm
     template_name = "planning/action_form.html"
@@ -112,7 +111,7 @@ class ActionUpdateView(RuleRequiredMixin, ActionObjectMixin, UpdateView):
         return response
 
 
-class ActionDeleteView(RuleRequiredMixin, ActionObjectMixin, DeleteView):
+class ActionDeleteView(ActionObjectMixin, DeleteView):
     permission_required = "planning.change_action"
     template_name = "planning/action_confirm_delete.html"
     context_object_name = "action"
@@ -126,7 +125,7 @@ class ActionDeleteView(RuleRequiredMixin, ActionObjectMixin, DeleteView):
         return reverse("planning:action_list", kwargs={"slug": self.process.slug})
 
 
-class ActionHistoryView(RuleRequiredMixin, ActionObjectMixin, DetailView):
+class ActionHistoryView(ActionObjectMixin, DetailView):
     permission_required = "planning.view_action"
     template_name = "planning/action_history.html"
     context_object_name = "action"

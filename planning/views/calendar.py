@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.views import RuleRequiredMixin
 
 from ..calendar_feed import build_calendar, feed_url, feed_user
 from ..models import StrategyProcess

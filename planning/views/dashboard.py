@@ -3,25 +3,21 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.dates import format_date
+from core.views import ProcessMixin
 from voting.selectors import confirmed_top_five
 
 from .. import selectors
-from ..access import get_process_for_user
-from ..periods import format_date
 
 
-class _ProcessPageMixin(RuleRequiredMixin):
-    """A read-only page of one process, reached through the access helper."""
+class _ProcessPageMixin(ProcessMixin):
+    """A read-only page of one process."""
 
     permission_required = "planning.view_process"
 
     def get_context_data(self, **kwargs):
-        self.process = get_process_for_user(self.request.user, self.kwargs["slug"])
         self.today = timezone.localdate()
-        return super().get_context_data(
-            process=self.process, today=self.today, today_display=format_date(self.today), **kwargs
-        )
+        return super().get_context_data(today=self.today, today_display=format_date(self.today), **kwargs)
 
 
 class DashboardView(_ProcessPageMixin, TemplateView):

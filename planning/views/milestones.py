@@ -10,27 +10,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, TemplateView, UpdateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.history import history_versions
+from core.views import ProcessMixin
 
-from ..access import get_milestone_for_user, get_process_for_user
+from ..access import get_milestone_for_user
 from ..conflicts import conflicts_by_milestone, milestone_conflicts, planning_milestones, process_conflicts
 from ..forms.milestones import MilestoneForm
-from ..history import history_versions
 from ..models import Milestone, Phase
 from ..services_schedule import milestone_delete
-
-
-class ProcessMixin:
-    """Fetches the process of the URL for the user (404 unknown) and puts it in the context for the navigation."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.process = get_process_for_user(request.user, kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["process"] = self.process
-        return context
 
 
 class MilestoneObjectMixin(ProcessMixin):
@@ -50,7 +37,7 @@ class PhaseGroup:
         return self.phase.name if self.phase else gettext("Zonder fase")
 
 
-class MilestoneListView(RuleRequiredMixin, ProcessMixin, TemplateView):
+class MilestoneListView(ProcessMixin, TemplateView):
     permission_required = "planning.view_milestone"
     template_name = "planning/milestone_list.html"
 
@@ -93,7 +80,7 @@ class MilestoneListView(RuleRequiredMixin, ProcessMixin, TemplateView):
         return context
 
 
-class MilestoneDetailView(RuleRequiredMixin, MilestoneObjectMixin, DetailView):
+class MilestoneDetailView(MilestoneObjectMixin, DetailView):
     permission_required = "planning.view_milestone"
     template_name = "planning/milestone_detail.html"
     context_object_name = "milestone"
@@ -112,7 +99,7 @@ class MilestoneDetailView(RuleRequiredMixin, MilestoneObjectMixin, DetailView):
         return context
 
 
-class MilestoneCreateView(RuleRequiredMixin, ProcessMixin, CreateView):
+class MilestoneCreateView(ProcessMixin, CreateView):
     permission_required = "planning.change_milestone"
     form_class = MilestoneForm
     template_name = "planning/milestone_form.html"
@@ -126,7 +113,7 @@ class MilestoneCreateView(RuleRequiredMixin, ProcessMixin, CreateView):
         return response
 
 
-class MilestoneUpdateView(RuleRequiredMixin, MilestoneObjectMixin, UpdateView):
+class MilestoneUpdateView(MilestoneObjectMixin, UpdateView):
     permission_required = "planning.change_milestone"
     form_class = MilestoneForm
     template_name = "planning/milestone_form.html"
@@ -142,7 +129,7 @@ class MilestoneUpdateView(RuleRequiredMixin, MilestoneObjectMixin, UpdateView):
         return response
 
 
-class MilestoneDeleteView(RuleRequiredMixin, MilestoneObjectMixin, DeleteView):
+class MilestoneDeleteView(MilestoneObjectMixin, DeleteView):
     permission_required = "planning.change_milestone"
     template_name = "planning/milestone_confirm_delete.html"
     context_object_name = "milestone"
@@ -164,7 +151,7 @@ class MilestoneDeleteView(RuleRequiredMixin, MilestoneObjectMixin, DeleteView):
         return reverse("planning:milestone_list", kwargs={"slug": self.process.slug})
 
 
-class MilestoneHistoryView(RuleRequiredMixin, MilestoneObjectMixin, DetailView):
+class MilestoneHistoryView(MilestoneObjectMixin, DetailView):
     permission_required = "planning.view_milestone"
     template_name = "planning/milestone_history.html"
     context_object_name = "milestone"

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from accounts.mixins import RuleRequiredMixin
+from core.views import RuleRequiredMixin
 
 from .. import selectors, services
 from ..access import get_process_for_user

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.formats import number_format
 
-from planning.periods import format_date
+from core.dates import format_date
 
 register = template.Library()
 

@@ -9,12 +9,13 @@ one run shows all there is to fix.
 import pytest
 from django.urls import Resolver404, resolve
 
-from documents.demo import load_document_demo
+from demo.documents import load_document_demo
+from demo.planning import BBG_TOP_FIVE, load_demo
 from documents.models import Goal
 from notifications.models import Notification
-from planning.demo import BBG_TOP_FIVE, load_demo
-from planning.models import District, Milestone, MunicipalPlan
+from planning.models import District, Milestone
 from priorities.models import Priority
+from scan.models import MunicipalPlan
 from tests.browser.axe import BLOCKING_IMPACTS, blocking, describe, run_axe
 from tests.planning.factories import StrategyProcessFactory
 from tests.voting.factories import RoundDeadlineFactory, RoundFactory, make_frozen_long_list

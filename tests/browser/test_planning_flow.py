@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from planning.demo import BBG_TOP_FIVE, load_demo
+from demo.planning import BBG_TOP_FIVE, load_demo
 from planning.models import Milestone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

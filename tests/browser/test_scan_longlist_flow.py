@@ -6,10 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from planning.models import Municipality, PlanTheme
+from planning.models import Municipality
 from priorities.models import MAX_PRIORITIES, Priority
-from tests.planning.scan_factories import ThemeFactory, name_theme
+from scan.models import PlanTheme
 from tests.priorities.factories import PriorityFactory
+from tests.scan.factories import ThemeFactory, name_theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

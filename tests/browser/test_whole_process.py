@@ -22,14 +22,15 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from accounts.models import Role
+from core.dates import format_date
+from demo.planning import BBG_TOP_FIVE, DVO_MEETINGS, LONG_LIST_CONSENT, dvo_title
+from demo.priorities import PRIORITIES
+from demo.voting import BALLOTS, CYBER, HIC, MENS, ONDERMIJNING, PASSED_OVER, RADIC, TOP_FIVE, VERWARD, WOON
 from documents.models import Document, Goal
-from planning.demo import BBG_TOP_FIVE, DVO_MEETINGS, LONG_LIST_CONSENT, dvo_title
-from planning.models import District, Milestone, MunicipalPlan, Source, StrategyProcess
-from planning.periods import format_date
-from priorities.demo import PRIORITIES
+from planning.models import District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority, Urgency
+from scan.models import MunicipalPlan, Source
 from tests.accounts.factories import PASSWORD, UserFactory
-from voting.demo import BALLOTS, CYBER, HIC, MENS, ONDERMIJNING, PASSED_OVER, RADIC, TOP_FIVE, VERWARD, WOON
 from voting.models import Ballot, BbgDecision, Round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,8 +7,8 @@ import io
 import docx
 import pytest
 
+from demo.rendering import demo_content
 from documents.content import Section
-from documents.rendering.demo import demo_content
 from documents.rendering.docx import render_docx
 
 

@@ -8,9 +8,9 @@ import re
 import pypdf
 import pytest
 
+from demo.rendering import demo_content
 from documents.content import Section
 from documents.rendering import Kind
-from documents.rendering.demo import demo_content
 from documents.rendering.pdf import Timings, render_pdf
 
 

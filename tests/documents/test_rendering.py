@@ -8,10 +8,10 @@ import time
 import pytest
 import weasyprint
 
+from demo.rendering import demo_content
 from documents.models import Document, DocumentVersion
 from documents.rendering import Kind
 from documents.rendering import cache as render_cache
-from documents.rendering.demo import demo_content
 from documents.selectors import snapshot_of
 from documents.tasks import render_document
 

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 
 from accounts.models import Role
-from planning.models import Body, Milestone, MunicipalPlan
+from planning.models import Body, Milestone
+from scan.models import MunicipalPlan
 from tests.accounts.factories import UserFactory
 from tests.planning.factories import (
     ActionFactory,
@@ -17,7 +18,7 @@ from tests.planning.factories import (
     MilestoneFactory,
     PersonFactory,
 )
-from tests.planning.scan_factories import MunicipalityFactory
+from tests.scan.factories import MunicipalityFactory
 from tests.voting.factories import RoundDeadlineFactory, RoundFactory
 from vs_portal.celery import app
 

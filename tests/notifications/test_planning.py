@@ -8,7 +8,8 @@ import pytest
 from notifications.models import OVERDUE, Reminder
 from notifications.selectors import offset_for
 from notifications.services import reminders_plan
-from planning.models import Milestone, MunicipalPlan
+from planning.models import Milestone
+from scan.models import MunicipalPlan
 from tests.accounts.factories import UserFactory
 from tests.voting.factories import BallotFactory, make_frozen_long_list
 

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import Role
 from notifications.models import Reminder
 from notifications.services import reminders_plan
-from planning.models import Action, Milestone, MunicipalPlan
+from planning.models import Action, Milestone
+from scan.models import MunicipalPlan
 from tests.accounts.factories import UserFactory
 from tests.planning.factories import (
     ActionFactory,
@@ -20,7 +21,7 @@ from tests.planning.factories import (
     PersonFactory,
     StrategyProcessFactory,
 )
-from tests.planning.scan_factories import MunicipalityFactory
+from tests.scan.factories import MunicipalityFactory
 from tests.voting.factories import RoundDeadlineFactory, RoundFactory
 from voting.models import RoundDeadline
 

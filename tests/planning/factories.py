@@ -2,18 +2,8 @@ import datetime
 
 import factory
 
-from planning.models import (
-    Absence,
-    Action,
-    Body,
-    Membership,
-    Milestone,
-    Person,
-    Phase,
-    Source,
-    StrategyProcess,
-)
-from planning.periods import Precision
+from core.dates import Precision
+from planning.models import Absence, Action, Body, Membership, Milestone, Person, Phase, StrategyProcess
 
 
 class StrategyProcessFactory(factory.django.DjangoModelFactory):
@@ -92,11 +82,3 @@ class AbsenceFactory(factory.django.DjangoModelFactory):
     starts_on = datetime.date(2018, 6, 7)
     ends_on = factory.LazyAttribute(lambda absence: absence.starts_on)
     reason = "vakantie"
-
-
-class SourceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Source
-
-    process = factory.SubFactory(StrategyProcessFactory)
-    title = factory.Sequence(lambda n: f"Bron {n}")

@@ -12,8 +12,8 @@ from drf_spectacular.validation import validate_schema
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from core.dates import Precision
 from planning.models import Action, Milestone, StrategyProcess
-from planning.periods import Precision
 from tests.planning.factories import (
     ActionFactory,
     MilestoneFactory,

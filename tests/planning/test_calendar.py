@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
+from core.dates import Precision
 from planning.models import Body, Milestone
-from planning.periods import Precision
 from tests.planning.factories import BodyFactory, MilestoneFactory, StrategyProcessFactory
 
 

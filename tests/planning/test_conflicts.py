@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from core.dates import Precision
 from planning.conflicts import ConflictKind, conflicts_by_milestone, process_conflicts
 from planning.models import Body, Milestone
-from planning.periods import Precision
 from tests.planning.factories import (
     AbsenceFactory,
     ActionFactory,

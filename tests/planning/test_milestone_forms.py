@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
+from core.dates import Precision
 from planning.forms.milestones import MilestoneForm
 from planning.models import Milestone
-from planning.periods import Precision
 from tests.planning.factories import MilestoneFactory, PhaseFactory, StrategyProcessFactory
 
 pytestmark = pytest.mark.django_db

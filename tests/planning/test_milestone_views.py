@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.dates import Precision
 from planning.models import Body, Milestone
-from planning.periods import Precision
 from tests.planning.factories import (
     AbsenceFactory,
     ActionFactory,

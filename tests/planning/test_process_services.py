@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.dates import Precision
 from planning.models import Action, Milestone, Phase, StrategyProcess
-from planning.periods import Precision
 from planning.services import DEFAULT_PHASES, process_copy, process_create
 from tests.planning.factories import (
     ActionFactory,

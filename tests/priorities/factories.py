@@ -1,7 +1,8 @@
 import factory
 
-from planning.models import District, Municipality, MunicipalPlan, PlanTheme, Source, Theme
+from planning.models import District, Municipality
 from priorities.models import Criterion, CriterionAssessment, Outcome, PartnerRole, Priority, Urgency
+from scan.models import MunicipalPlan, PlanTheme, Source, Theme
 from tests.planning.factories import StrategyProcessFactory
 
 

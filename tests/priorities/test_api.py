@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from planning.models import Municipality, Source
+from planning.models import Municipality
 from priorities import services
 from priorities.models import CriterionAssessment, LongList, Priority
+from scan.models import Source
 from tests.priorities.factories import MunicipalPlanFactory, PlanThemeFactory, SourceFactory, ThemeFactory
 
 FROZEN_MESSAGE = (

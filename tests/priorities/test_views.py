@@ -5,9 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from planning.models import Municipality, Source
+from planning.models import Municipality
 from priorities import services
 from priorities.models import CriterionAssessment, LongList, Priority
+from scan.models import Source
 from tests.priorities.factories import (
     MunicipalityFactory,
     MunicipalPlanFactory,

@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from planning.models import Source
+from scan.models import Source
 from tests.planning.factories import StrategyProcessFactory
 from tests.priorities.factories import CriterionAssessmentFactory, SourceFactory, ThemeFactory
 from tests.voting.factories import BallotFactory, make_frozen_long_list

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.errors import add_service_error
+from core.views import ProcessMixin
 from priorities.selectors import criterion_cells, long_list_for, priorities_for, user_sees_confidential
 
 from .. import services
@@ -23,7 +25,6 @@ from ..emails import receipt_recipients
 from ..forms import BallotForm
 from ..models import Round, RoundDeadline
 from ..selectors import ballot_history, round_for
-from .rounds import ProcessMixin, add_service_error
 
 
 class BallotStartView(ProcessMixin, View):

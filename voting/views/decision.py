@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from planning.periods import format_date
+from core.dates import format_date
 
 from ..decision import decision_confirm, decision_record, locked_message
 from ..result_exports import ranking_rows

@@ -12,8 +12,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import RuleRequiredMixin
-from planning.access import get_process_for_user
+from core.views import ProcessMixin
 
 from ..models import Round
 from ..result_exports import result_context, results_pdf, results_xlsx
@@ -22,14 +21,10 @@ from ..selectors import decision_for, round_for, round_progress, round_result
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class ResultProcessMixin(RuleRequiredMixin):
+class ResultProcessMixin(ProcessMixin):
     """A page of one process's result, reached through the access helpers."""
 
     permission_required = "voting.view_result_page"
-
-    @cached_property
-    def process(self):
-        return get_process_for_user(self.request.user, self.kwargs["slug"])
 
     @cached_property
     def round(self) -> Round | None:

@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.mixins import RuleRequiredMixin
-from planning.access import get_process_for_user
+from core.dates import format_date
+from core.errors import add_service_error
+from core.views import ProcessMixin
 from planning.models import District
-from planning.periods import format_date
 from priorities.selectors import long_list_for
 
 from .. import services
@@ -26,17 +26,6 @@ from ..access import get_round_for_user
 from ..forms import DeadlineForm, RoundResetForm
 from ..models import RoundDeadline
 from ..selectors import round_for, round_progress, round_rows
-
-
-class ProcessMixin(RuleRequiredMixin):
-    @cached_property
-    def process(self):
-        return get_process_for_user(self.request.user, self.kwargs["slug"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["process"] = self.process
-        return context
 
 
 def error_messages(error: ValidationError) -> list[str]:
@@ -129,15 +118,6 @@ class RoundResetView(ProcessMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("De keuzeronde is opnieuw begonnen; alle keuzes zijn gewist."))
         return redirect("voting:round_detail", slug=self.process.slug)
-
-
-def add_service_error(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on its field when it names one of the form's fields."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class DeadlineUpdateView(ProcessMixin, FormView):

@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.importing import import_process
+from archive.parts import BackupError
+
+
+class Command(BaseCommand):
+    help = (
+        "Zet een met export_process gemaakt bestand terug in deze database, alles of niets. Weigert als het proces "
+        "(de adresnaam) al bestaat. Ontbrekende gebruikers worden inactief en zonder bruikbaar wachtwoord "
+        "aangemaakt. / Imports a file made by export_process, all or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="het exportbestand (.zip)")
+
+    def handle(self, *args, file, **options):
+        try:
+            result = import_process(file)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        for warning in result.warnings:
+            self.stderr.write(self.style.WARNING(warning))
+        rows = sum(result.counts.values())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.process.short_name} geïmporteerd: {rows} rijen nieuw, {sum(result.reused.values())} "
+                f"bestaande hergebruikt, {result.files} bestanden."
+            )
+        )
+        if result.users_created:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Inactief aangemaakt, zonder wachtwoord (activeer in het beheer; de gebruiker kiest een "
+                    f"wachtwoord via 'wachtwoord vergeten'): {', '.join(sorted(result.users_created))}."
+                )
+            )

@@ -1,0 +1,780 @@
+"""The demo: the real planning of the Veiligheidsstrategie 2019-2022, as the 2018 planning note wrote it.
+
+`load_demo` creates or updates everything by natural key (process slug, phase order, milestone and action title
+within the process, person name, source title), and saves a row only when something differs, so that running it
+again changes nothing and adds no history. Dates and periods are written in the note's own words and read with
+`planning.periods.parse_when`.
+
+Demo users get known passwords, so they are only made when ``settings.DEBUG`` is on.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import models, transaction
+
+from accounts.models import Role, User
+from core.dates import parse_when
+from planning.models import Absence, Action, Body, District, Membership, Milestone, Person, Phase, StrategyProcess
+from scan.models import Source
+
+# --- The processes ---------------------------------------------------------------------------------------------
+
+PREDECESSOR = {
+    "slug": "vs-2015-2018",
+    "title": "Veiligheidsstrategie 2015-2018",
+    "short_name": "VS 2015-2018",
+    "period_start_year": 2015,
+    "period_end_year": 2018,
+    "description": (
+        "De vorige Veiligheidsstrategie van het Veiligheidsnetwerk Oost-Nederland. De VS 2019-2022 borduurt "
+        "hierop voort; de midterm review en de voortgangsrapportages ervan zijn bronnen voor de scan, en eind 2018 "
+        "volgt een endterm review light."
+    ),
+}
+
+PROCESS = {
+    "slug": "vs-2019-2022",
+    "title": "Veiligheidsstrategie 2019-2022",
+    "short_name": "VS 2019-2022",
+    "period_start_year": 2019,
+    "period_end_year": 2022,
+    "description": (
+        "De politie is wettelijk verplicht per eenheid een Meerjarenbeleidsplan (MJB) 2019-2022 op te leveren "
+        "(art. 39 lid 1 Politiewet). Het Veiligheidsnetwerk wil, net als de vorige keer, aan de voorkant met de "
+        "politie en het OM gezamenlijke beleidsdoelstellingen bepalen; die worden opgenomen in het MJB.\n\n"
+        "Uitgangspunten: de VS wordt gebaseerd op de lokale prioriteiten, aangevuld met die van politie en OM; "
+        "ze borduurt voort op de VS 2015-2018; het wordt een kort, bondig en SMART document met een begeleidende "
+        "brief over de noodzakelijke voorwaarden (organisatie en financiering); er wordt onderscheid gemaakt "
+        "tussen wat urgent en wat gewenst is, en aangegeven wie welke rol heeft. De VS en het MJB sluiten "
+        "tekstueel en inhoudelijk op elkaar aan; de VS vormt het beleidskader voor het MJB."
+    ),
+}
+
+PHASES = [
+    # order, name, description
+    (
+        1,
+        "Scan en lange lijst",
+        "Scan van alle integrale veiligheidsplannen en overige bronnen; maximaal tien prioriteiten.",
+    ),
+    (2, "Keuze DVO's", "De vijf DVO's kiezen elk 7 van de 10 prioriteiten."),
+    (3, "Top vijf BBG", "De BBG bepaalt op basis van de DVO's een top vijf met bijbehorende ambities."),
+    (4, "Doelstellingen", "Uitwerking van de top vijf tot ongeveer vijf concept-doelstellingen."),
+    (5, "Vaststelling", "Concept-doelstellingen via het RVO naar het Bestuurscollege ter vaststelling."),
+    (6, "Bestuurlijke nota en MJB", "Bestuurlijke nota, endterm review light en het concept-MJB van de politie."),
+    (7, "MJB en VS 2019", "MJB en VS als één document langs minister, DVO's, gemeenteraden en Bestuurscollege."),
+]
+
+DONE = Milestone.Status.DONE
+PLANNED = Milestone.Status.PLANNED
+TENTATIVE = Milestone.Status.TENTATIVE
+K = Milestone.Kind
+
+# Keys used below for the 7 June BBG and its dependencies; the tests and the browser test find them by title.
+BBG_TOP_FIVE = "BBG bepaalt top vijf prioriteiten en ambities"
+DVO_MEETINGS = [
+    # district code, day in the note's words
+    ("GLM", "4 april 2018"),
+    ("GLZ", "19 april 2018"),
+    ("TWN", "23 april 2018"),
+    ("IJSS", "20 juni 2018"),
+    ("NOG", "28 juni 2018"),
+]
+
+
+def dvo_title(code: str) -> str:
+    return f"DVO {code} kiest 7 van de 10 prioriteiten"
+
+
+LONG_LIST_CONSENT = "BBG stemt in met de lange lijst"
+
+_DVO_DESCRIPTION = (
+    "De 10 prioriteiten voor de VS en het MJB worden gezamenlijk aan de DVO voorgelegd met het verzoek er 7 te "
+    "kiezen. Daarbij het advies aan de burgemeesters om hun gemeenteraden bij het proces te betrekken of erover "
+    "te informeren."
+)
+
+# Each milestone: title (unique within the process), phase order, when (the note's words), body short name,
+# kind, status, description, deliverables, notes, and the titles it depends on.
+MILESTONES = [
+    # --- 1. Scan en lange lijst (januari - maart 2018) ---
+    {
+        "title": "BBG: strategie, vorm en tijdspad bespreken",
+        "phase": 1,
+        "when": "25 januari 2018",
+        "body": "BBG",
+        "kind": K.MEETING,
+        "status": DONE,
+        "description": "De BBG bespreekt de strategie, de vorm en het tijdspad van de VS 2019-2022.",
+        "notes": "Zie de vragen in de planningsnotitie.",
+    },
+    {
+        "title": "Scan van alle integrale veiligheidsplannen",
+        "phase": 1,
+        "when": "januari - maart 2018",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": DONE,
+        "description": "Scan maken van alle integrale veiligheidsplannen (IVP's) van de gemeenten in Oost-Nederland.",
+        "deliverables": "Scan per gemeente van de lokale prioriteiten.",
+    },
+    {
+        "title": "Ambtelijke toets per gemeente",
+        "phase": 1,
+        "when": "januari - maart 2018",
+        "body": "Colleges B&W",
+        "kind": K.ACTION,
+        "status": DONE,
+        "description": (
+            "Per gemeente wordt nog een ambtelijke toets gedaan op de scan, met de mogelijkheid tot aanvullingen "
+            "of wijzigingen."
+        ),
+    },
+    {
+        "title": "Overige bronnen verwerken",
+        "phase": 1,
+        "when": "januari - maart 2018",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": DONE,
+        "description": (
+            "Overige bronnen zijn: de evaluatie Politiewet, Nationaal Dreigingsbeeld 2017, midterm review, "
+            "aanwezige ondermijningsbeelden, fenomenen RIEC, voortgangsrapportages en het PAG beleidsplan OM."
+        ),
+    },
+    {
+        "title": "Lange lijst van maximaal tien prioriteiten",
+        "phase": 1,
+        "when": "maart 2018",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": DONE,
+        "description": "De scan en de overige bronnen leiden tot maximaal tien prioriteiten.",
+        "deliverables": "Lange lijst van maximaal tien prioriteiten, getoetst aan de vier criteria voor een "
+        "regionale prioriteit.",
+        "depends_on": [
+            "Scan van alle integrale veiligheidsplannen",
+            "Ambtelijke toets per gemeente",
+            "Overige bronnen verwerken",
+        ],
+    },
+    {
+        "title": LONG_LIST_CONSENT,
+        "phase": 1,
+        "when": "maart 2018",
+        "body": "BBG",
+        "kind": K.DECISION,
+        "status": DONE,
+        "description": "Na instemming van de BBG wordt de lange lijst aan alle partners voorgelegd.",
+        "notes": "In een extra BBG eind maart als die mogelijk is, anders schriftelijk.",
+        "depends_on": ["Lange lijst van maximaal tien prioriteiten"],
+    },
+    {
+        "title": "Extra BBG eind maart",
+        "phase": 1,
+        "when": "maart 2018",
+        "body": "BBG",
+        "kind": K.MEETING,
+        "status": TENTATIVE,
+        "description": "Kijken of nog een BBG mogelijk is aan het einde van maart.",
+        "notes": "Onder voorbehoud: nog niet zeker of deze BBG doorgaat.",
+    },
+    # --- 2. Keuze DVO's (april - juni 2018) ---
+    *[
+        {
+            "title": dvo_title(code),
+            "phase": 2,
+            "when": when,
+            "body": f"DVO {code}",
+            "kind": K.MEETING,
+            "status": DONE if parse_when(when).starts_on <= datetime.date(2018, 4, 23) else PLANNED,
+            "description": _DVO_DESCRIPTION,
+            "deliverables": "Keuze van 7 van de 10 prioriteiten.",
+            "depends_on": [LONG_LIST_CONSENT],
+        }
+        for code, when in DVO_MEETINGS
+    ],
+    # --- 3. Top vijf BBG ---
+    {
+        "title": BBG_TOP_FIVE,
+        "phase": 3,
+        "when": "7 juni 2018",
+        "body": "BBG",
+        "kind": K.DECISION,
+        "status": PLANNED,
+        "description": "De BBG bepaalt op basis van de bespreking in de DVO's een top vijf aan prioriteiten en "
+        "daarbij horende ambities.",
+        "deliverables": "Top vijf prioriteiten met ambities.",
+        "notes": "NB. Burgemeester Van Veldhuizen is dan afwezig. Kijken of BBG naar juli kan. "
+        "Daarna regioburgemeester Bruls informeren.",
+        "depends_on": [dvo_title(code) for code, _ in DVO_MEETINGS],
+    },
+    {
+        "title": "BBG in juli (alternatief voor 7 juni)",
+        "phase": 3,
+        "when": "juli 2018",
+        "body": "BBG",
+        "kind": K.MEETING,
+        # Done: the demo's BBG decision (voting/demo.py) was taken and confirmed at this meeting.
+        "status": DONE,
+        "description": "Mogelijke BBG in juli, na alle vijf DVO's en met burgemeester Van Veldhuizen, als de BBG "
+        "van 7 juni wordt verplaatst.",
+        "notes": "Kijken of BBG naar juli kan. De BBG heeft hier op 5 juli 2018 de top vijf met ambities bepaald.",
+        "depends_on": [dvo_title(code) for code, _ in DVO_MEETINGS],
+    },
+    # --- 4. Doelstellingen (juli - augustus 2018) ---
+    {
+        "title": "Uitwerken tot ongeveer vijf concept-doelstellingen",
+        "phase": 4,
+        "when": "juli - augustus 2018",
+        "body": "Werkgroep Expertteams",
+        "kind": K.DELIVERABLE,
+        "status": PLANNED,
+        "description": "Uitwerken van de gekozen prioriteiten en ambities naar (ongeveer) vijf concept-doelstellingen "
+        "door de Werkgroep Expertteams VNONL, met actieve betrokkenheid van gemeenten.",
+        "deliverables": "Ongeveer vijf SMART concept-doelstellingen.",
+        "depends_on": [BBG_TOP_FIVE],
+    },
+    # --- 5. Vaststelling ---
+    {
+        "title": "RVO: concept-doelstellingen en begeleidende brief",
+        "phase": 5,
+        "when": "12 september 2018",
+        "body": "RVO",
+        "kind": K.MEETING,
+        "status": PLANNED,
+        "description": "Concept-doelstellingen VS naar het RVO van 12 september, met een begeleidende brief over "
+        "onder andere de randvoorwaarden.",
+        "deliverables": "Concept-doelstellingen; begeleidende brief over randvoorwaarden (organisatie, financiering).",
+        "depends_on": ["Uitwerken tot ongeveer vijf concept-doelstellingen"],
+    },
+    {
+        "title": "Bestuurscollege stelt doelstellingen VS vast",
+        "phase": 5,
+        "when": "31 oktober 2018",
+        "body": "Bestuurscollege",
+        "kind": K.DECISION,
+        "status": PLANNED,
+        "description": "Concept-doelstellingen VS en brief ter vaststelling naar het Bestuurscollege van 31 oktober.",
+        "deliverables": "Vastgestelde doelstellingen VS 2019-2022.",
+        "depends_on": ["RVO: concept-doelstellingen en begeleidende brief"],
+    },
+    {
+        "title": "Vastgestelde doelstellingen naar de politie voor het MJB",
+        "phase": 5,
+        "when": "november 2018",
+        "body": "VNONL",
+        "kind": K.INFORMATION,
+        "status": PLANNED,
+        "description": "Vastgestelde doelstellingen met begeleidende brief meegeven aan de politie voor haar MJB.",
+        "depends_on": ["Bestuurscollege stelt doelstellingen VS vast"],
+    },
+    # --- 6. Bestuurlijke nota en MJB (november 2018 - eind 2018) ---
+    {
+        "title": "Uitschrijven doelstellingen VS tot een bestuurlijke nota",
+        "phase": 6,
+        "when": "november 2018",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": PLANNED,
+        "description": "De vastgestelde doelstellingen van de VS worden uitgeschreven tot een bestuurlijke nota.",
+        "deliverables": "Bestuurlijke nota VS 2019-2022.",
+        "depends_on": ["Bestuurscollege stelt doelstellingen VS vast"],
+    },
+    {
+        "title": "Aanvang endterm review light VS 2015-2018",
+        "phase": 6,
+        "when": "november 2018",
+        "body": "VNONL",
+        "kind": K.ACTION,
+        "status": PLANNED,
+        "description": "Start van de korte evaluatie (endterm review light) van de VS 2015-2018.",
+    },
+    {
+        "title": "Concept MJB politie is klaar",
+        "phase": 6,
+        "when": "november 2018",
+        "body": "Politie",
+        "kind": K.DELIVERABLE,
+        "status": PLANNED,
+        "description": "Het concept-Meerjarenbeleidsplan 2019-2022 van de politie is klaar.",
+        "deliverables": "Concept MJB 2019-2022.",
+        "depends_on": ["Bestuurscollege stelt doelstellingen VS vast"],
+    },
+    {
+        "title": "Endterm review light gereed",
+        "phase": 6,
+        "when": "eind 2018",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": PLANNED,
+        "description": "De endterm review light van de VS 2015-2018 is gereed.",
+        "deliverables": "Endterm review light VS 2015-2018.",
+    },
+    # --- 7. MJB en VS 2019 ---
+    {
+        "title": "Concept MJB aangeboden aan de minister van V&J",
+        "phase": 7,
+        "when": "begin 2019",
+        "body": "Minister J&V",
+        "kind": K.INFORMATION,
+        "status": PLANNED,
+        "description": "Het concept-MJB van de politie wordt aangeboden aan de minister van V&J.",
+        "depends_on": ["Concept MJB politie is klaar"],
+    },
+    {
+        "title": "MJB en VS als één document naar DVO's en gemeenteraden",
+        "phase": 7,
+        "when": "maart - april 2019",
+        "body": "Gemeenteraden",
+        "kind": K.INFORMATION,
+        "status": PLANNED,
+        "description": "MJB en VS 2019-2022 worden als één document aangeboden aan de DVO's en de gemeenteraden.",
+        "notes": "De gemeenteraden worden alleen geconsulteerd over het politieonderdeel, namelijk het MJB "
+        "(art. 38b Politiewet).",
+        "depends_on": [
+            "Uitschrijven doelstellingen VS tot een bestuurlijke nota",
+            "Concept MJB aangeboden aan de minister van V&J",
+        ],
+    },
+    {
+        "title": "Bestuurscollege stelt het MJB vast",
+        "phase": 7,
+        "when": "april 2019",
+        "body": "Bestuurscollege",
+        "kind": K.DECISION,
+        "status": PLANNED,
+        "description": "Na de DVO's en gemeenteraden gaan beide documenten naar het Bestuurscollege, waar het MJB "
+        "wordt vastgesteld.",
+        "notes": "Volgt op de consultatie van DVO's en gemeenteraden (maart - april 2019); die valt in dezelfde "
+        "maanden, daarom hier geen harde afhankelijkheid.",
+    },
+    {
+        "title": "VS uitwerken tot organisatorisch en financieel voorstel",
+        "phase": 7,
+        "when": "april 2019",
+        "body": "VNONL",
+        "kind": K.DELIVERABLE,
+        "status": PLANNED,
+        "description": "De VS uitwerken tot een organisatorisch en financieel voorstel dat door de BBG aan de DVO's "
+        "en Colleges van B&W kan worden aangeboden.",
+        "deliverables": "Organisatorisch en financieel voorstel.",
+        "depends_on": ["Uitschrijven doelstellingen VS tot een bestuurlijke nota"],
+    },
+    {
+        "title": "Formele besluitvorming in RVO en Bestuurscollege",
+        "phase": 7,
+        "when": "april 2019",
+        "body": "RVO",
+        "kind": K.DECISION,
+        "status": TENTATIVE,
+        "description": "Formele besluitvorming over het organisatorisch en financieel voorstel in RVO en "
+        "Bestuurscollege?",
+        "notes": "Open vraag in de planningsnotitie.",
+    },
+]
+
+# --- People ------------------------------------------------------------------------------------------------------
+
+PROGRAMME_MANAGER = "Programmamanager VNONL"
+POLICY_ADVISER = "Beleidsadviseur VNONL"
+BRULS = "Hubert Bruls"
+VAN_VELDHUIZEN = "Onno van Veldhuizen"
+
+PEOPLE = [
+    # name, function, organisation, [(body, membership role)]
+    (
+        BRULS,
+        "burgemeester van Nijmegen, regioburgemeester eenheid Oost-Nederland",
+        "Gemeente Nijmegen",
+        [("BBG", Membership.Role.CHAIR), ("RVO", Membership.Role.CHAIR), ("Bestuurscollege", Membership.Role.CHAIR)],
+    ),
+    (
+        VAN_VELDHUIZEN,
+        "burgemeester van Enschede",
+        "Gemeente Enschede",
+        [("BBG", Membership.Role.MEMBER)],
+    ),
+    (
+        "Hoofdofficier van justitie Oost-Nederland",
+        "hoofdofficier van justitie",
+        "Openbaar Ministerie, arrondissementsparket Oost-Nederland",
+        [("BBG", Membership.Role.MEMBER), ("RVO", Membership.Role.MEMBER), ("Bestuurscollege", Membership.Role.MEMBER)],
+    ),
+    (
+        "Politiechef eenheid Oost-Nederland",
+        "politiechef",
+        "Politie eenheid Oost-Nederland",
+        [
+            ("BBG", Membership.Role.MEMBER),
+            ("RVO", Membership.Role.ADVISER),
+            ("Bestuurscollege", Membership.Role.ADVISER),
+        ],
+    ),
+    (
+        "Voorzitter DVO IJsselland",
+        "burgemeester, voorzitter DVO IJsselland",
+        "",
+        [("RVO", Membership.Role.MEMBER), ("DVO IJSS", Membership.Role.CHAIR)],
+    ),
+    (
+        "Voorzitter DVO Noord- en Oost-Gelderland",
+        "burgemeester, voorzitter DVO Noord- en Oost-Gelderland",
+        "",
+        [("RVO", Membership.Role.MEMBER), ("DVO NOG", Membership.Role.CHAIR)],
+    ),
+    (
+        PROGRAMME_MANAGER,
+        "programmamanager Veiligheidsnetwerk Oost-Nederland",
+        "Veiligheidsnetwerk Oost-Nederland",
+        [("BBG", Membership.Role.SECRETARY), ("VNONL", Membership.Role.MEMBER)],
+    ),
+    (
+        POLICY_ADVISER,
+        "beleidsadviseur programmastaf",
+        "Veiligheidsnetwerk Oost-Nederland",
+        [("VNONL", Membership.Role.MEMBER), ("Werkgroep Expertteams", Membership.Role.SECRETARY)],
+    ),
+]
+
+# Who answers for a milestone, by its body (the chair, or the staff member who does the work).
+RESPONSIBLE_BY_BODY = {
+    "BBG": BRULS,
+    "RVO": BRULS,
+    "Bestuurscollege": BRULS,
+    "VNONL": PROGRAMME_MANAGER,
+    "Werkgroep Expertteams": POLICY_ADVISER,
+    "Politie": "Politiechef eenheid Oost-Nederland",
+}
+
+ABSENCES = [
+    # person, first day, last day, reason
+    (VAN_VELDHUIZEN, "7 juni 2018", "7 juni 2018", "afwezig bij de BBG van 7 juni"),
+]
+
+# --- Actions -----------------------------------------------------------------------------------------------------
+
+ACTIONS = [
+    # title, milestone title, owner, due, done on, description
+    (
+        "Ambtelijke toets per gemeente uitzetten",
+        "Ambtelijke toets per gemeente",
+        POLICY_ADVISER,
+        "15 februari 2018",
+        "14 februari 2018",
+        "De scan per gemeente ambtelijk laten toetsen, met ruimte voor aanvullingen en wijzigingen.",
+    ),
+    (
+        "Bilateraal informeren regioburgemeester Bruls en het RVO",
+        LONG_LIST_CONSENT,
+        PROGRAMME_MANAGER,
+        "30 maart 2018",
+        "29 maart 2018",
+        "Regioburgemeester Bruls en het RVO bilateraal informeren over de lange lijst.",
+    ),
+    (
+        "Lange lijst aan alle partners voorleggen",
+        LONG_LIST_CONSENT,
+        PROGRAMME_MANAGER,
+        "30 maart 2018",
+        "30 maart 2018",
+        "Na instemming van de BBG de tien prioriteiten aan alle partners voorleggen.",
+    ),
+    (
+        "Advies aan burgemeesters: gemeenteraden betrekken/informeren",
+        dvo_title("GLM"),
+        PROGRAMME_MANAGER,
+        "4 april 2018",
+        "4 april 2018",
+        "Advies aan de burgemeesters om ervoor te zorgen dat hun gemeenteraden bij het proces betrokken of erover "
+        "geïnformeerd worden; meegegeven met de stukken voor alle DVO's.",
+    ),
+    (
+        "Nagaan of de BBG naar juli kan",
+        BBG_TOP_FIVE,
+        PROGRAMME_MANAGER,
+        "15 mei 2018",
+        None,
+        "Burgemeester Van Veldhuizen is op 7 juni afwezig en DVO IJSS en DVO NOG vergaderen pas daarna.",
+    ),
+    (
+        "Keuzes van de DVO's bundelen voor de BBG",
+        BBG_TOP_FIVE,
+        POLICY_ADVISER,
+        "31 mei 2018",
+        None,
+        "De keuzes van de DVO's bundelen en rangschikken als stuk voor de BBG.",
+    ),
+    (
+        "Informeren regioburgemeester Bruls",
+        BBG_TOP_FIVE,
+        PROGRAMME_MANAGER,
+        "15 juni 2018",
+        None,
+        "Regioburgemeester Bruls informeren over de top vijf en de ambities van de BBG.",
+    ),
+    (
+        "Begeleidende brief over randvoorwaarden opstellen",
+        "RVO: concept-doelstellingen en begeleidende brief",
+        PROGRAMME_MANAGER,
+        "5 september 2018",
+        None,
+        "Brief bij de concept-doelstellingen over onder andere organisatie en financiering.",
+    ),
+]
+
+# --- Sources -----------------------------------------------------------------------------------------------------
+
+SOURCES = [
+    # title, kind, owner
+    ("Evaluatie Politiewet 2012", Source.Kind.EVALUATION, "Commissie evaluatie Politiewet 2012"),
+    ("Nationaal Dreigingsbeeld 2017", Source.Kind.THREAT_ASSESSMENT, "Politie"),
+    ("Midterm review VS 2015-2018", Source.Kind.REVIEW, "Veiligheidsnetwerk Oost-Nederland"),
+    ("Aanwezige ondermijningsbeelden", Source.Kind.UNDERMINING, "Gemeenten en RIEC Oost-Nederland"),
+    ("Fenomenen RIEC", Source.Kind.RIEC, "RIEC Oost-Nederland"),
+    ("Voortgangsrapportages VS 2015-2018", Source.Kind.PROGRESS, "Veiligheidsnetwerk Oost-Nederland"),
+    ("PAG beleidsplan OM", Source.Kind.POLICY_PLAN, "Openbaar Ministerie"),
+]
+
+# --- Demo users --------------------------------------------------------------------------------------------------
+
+DEMO_USERS = [
+    # username, role, district code, last name, linked person
+    ("staf", Role.STAFF, None, "Programmastaf", PROGRAMME_MANAGER),
+    ("secretaris-glm", Role.DVO_SECRETARY, "GLM", "Secretaris DVO GLM", None),
+    ("secretaris-glz", Role.DVO_SECRETARY, "GLZ", "Secretaris DVO GLZ", None),
+    ("secretaris-twn", Role.DVO_SECRETARY, "TWN", "Secretaris DVO TWN", None),
+    ("secretaris-ijss", Role.DVO_SECRETARY, "IJSS", "Secretaris DVO IJSS", None),
+    ("secretaris-nog", Role.DVO_SECRETARY, "NOG", "Secretaris DVO NOG", None),
+    ("bbg", Role.BBG_MEMBER, None, "BBG-lid", None),
+    ("beheer", Role.ADMINISTRATOR, None, "Beheerder", None),
+]
+
+
+def demo_password(username: str) -> str:
+    """The known demo password of a demo user; printed by the command, never used outside DEBUG."""
+    return f"{username}-demo-2018"
+
+
+# --- Loading -----------------------------------------------------------------------------------------------------
+
+
+class DemoUsersRefused(Exception):
+    """Demo users with known passwords were asked for while DEBUG is off."""
+
+
+@dataclass
+class DemoUser:
+    username: str
+    password: str
+    role_label: str
+    district_code: str = ""
+
+
+@dataclass
+class DemoResult:
+    process: StrategyProcess
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    users: list[DemoUser] = field(default_factory=list)
+    users_refused: bool = False
+
+    def count(self, label: str, created: bool) -> None:
+        target = self.created if created else self.updated
+        target[label] = target.get(label, 0) + 1
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _upsert(result: DemoResult, label: str, model, lookup: dict, values: dict):
+    """Get by natural key and update only the fields that differ, or create. Counts what it did."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **values)
+        result.count(label, created=True)
+        return obj
+    changed = [name for name, value in values.items() if _current(obj, name) != _comparable(value)]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+        result.count(label, created=False)
+    return obj
+
+
+def _current(obj, name: str):
+    # Compare foreign keys by id, so that checking for changes does not load every related row.
+    return getattr(obj, obj._meta.get_field(name).attname)
+
+
+def _comparable(value):
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _process_values(data: dict, predecessor: StrategyProcess | None = None) -> dict:
+    values = {key: value for key, value in data.items() if key != "slug"}
+    if predecessor is not None:
+        values["predecessor"] = predecessor
+    return values
+
+
+@transaction.atomic
+def load_demo(*, create_users: bool) -> DemoResult:
+    """Load or refresh the VS 2019-2022 demo planning; with ``create_users`` also the demo users.
+
+    Idempotent: a second run finds every row by its natural key and changes nothing. Demo users get known
+    passwords, so asking for them while ``settings.DEBUG`` is off raises DemoUsersRefused.
+    """
+    if create_users and not settings.DEBUG:
+        raise DemoUsersRefused("Demo users with known passwords are only created when DEBUG is on.")
+
+    result = DemoResult(process=None)
+    predecessor = _upsert(
+        result, "processen", StrategyProcess, {"slug": PREDECESSOR["slug"]}, _process_values(PREDECESSOR)
+    )
+    process = _upsert(
+        result, "processen", StrategyProcess, {"slug": PROCESS["slug"]}, _process_values(PROCESS, predecessor)
+    )
+    result.process = process
+
+    phases = {
+        order: _upsert(
+            result, "fasen", Phase, {"process": process, "order": order}, {"name": name, "description": description}
+        )
+        for order, name, description in PHASES
+    }
+
+    bodies = {body.short_name: body for body in Body.objects.all()}
+    people = {}
+    for name, function, organisation, seats in PEOPLE:
+        person = _upsert(
+            result, "personen", Person, {"name": name}, {"function": function, "organisation": organisation}
+        )
+        people[name] = person
+        for body_name, role in seats:
+            _upsert(
+                result, "lidmaatschappen", Membership, {"person": person, "body": bodies[body_name]}, {"role": role}
+            )
+    for name, first, last, reason in ABSENCES:
+        _upsert(
+            result,
+            "afwezigheden",
+            Absence,
+            {"person": people[name], "starts_on": parse_when(first).starts_on},
+            {"ends_on": parse_when(last).ends_on, "reason": reason},
+        )
+
+    milestones = {}
+    for data in MILESTONES:
+        when = parse_when(data["when"])
+        milestones[data["title"]] = _upsert(
+            result,
+            "mijlpalen",
+            Milestone,
+            {"process": process, "title": data["title"]},
+            {
+                "phase": phases[data["phase"]],
+                "starts_on": when.starts_on,
+                "ends_on": when.ends_on,
+                "precision": when.precision,
+                "body": bodies[data["body"]],
+                "responsible_person": people.get(RESPONSIBLE_BY_BODY.get(data["body"])),
+                "kind": data["kind"],
+                "status": data["status"],
+                "description": data.get("description", ""),
+                "deliverables": data.get("deliverables", ""),
+                "notes": data.get("notes", ""),
+            },
+        )
+    for data in MILESTONES:
+        milestone = milestones[data["title"]]
+        wanted = {milestones[title].pk for title in data.get("depends_on", [])}
+        if set(milestone.depends_on.values_list("pk", flat=True)) != wanted:
+            milestone.depends_on.set(wanted)
+            result.count("afhankelijkheden", created=False)
+
+    for title, milestone_title, owner, due, done, description in ACTIONS:
+        _upsert(
+            result,
+            "acties",
+            Action,
+            {"process": process, "title": title},
+            {
+                "milestone": milestones[milestone_title],
+                "owner": people[owner],
+                "due_on": parse_when(due).starts_on,
+                "done_on": parse_when(done).starts_on if done else None,
+                "description": description,
+            },
+        )
+
+    for title, kind, owner in SOURCES:
+        _upsert(result, "bronnen", Source, {"process": process, "title": title}, {"kind": kind, "owner": owner})
+
+    if create_users:
+        result.users = _load_users(result, people)
+    else:
+        result.users_refused = True
+    _load_later_steps(result, process)
+    return result
+
+
+def _load_later_steps(result: DemoResult, process: StrategyProcess) -> None:
+    """The scan, the long list, the DVO round with the BBG's top five, and the goals with the document, in that
+    order (each needs the one before). Imported here because those modules build on this one."""
+    from .documents import load_document_demo
+    from .priorities import load_priorities_demo
+    from .scan import load_scan_demo
+    from .voting import load_voting_demo
+
+    load_scan_demo(result, process)
+    load_priorities_demo(result, process)
+    load_voting_demo(result, process)
+    documents = load_document_demo(process)
+    for _ in range(documents.goals_created):
+        result.count("doelstellingen", True)
+    for _ in documents.versions_created:
+        result.count("documentversies", True)
+
+
+def _load_users(result: DemoResult, people: dict[str, Person]) -> list[DemoUser]:
+    """One demo user per role, reset to its demo password; the staff user is the programme manager's login."""
+    districts = {district.code: district for district in District.objects.all()}
+    users = []
+    for username, role, district_code, last_name, person_name in DEMO_USERS:
+        is_administrator = role == Role.ADMINISTRATOR
+        existed = User.objects.filter(username=username).exists()
+        user = _upsert(
+            result,
+            "gebruikers",
+            User,
+            {"username": username},
+            {
+                "first_name": "Demo",
+                "last_name": last_name,
+                "email": f"{username}@example.org",
+                "role": role,
+                "district": districts[district_code] if district_code else None,
+                "is_active": True,
+                "is_staff": is_administrator,
+                "is_superuser": is_administrator,
+            },
+        )
+        password = demo_password(username)
+        if not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            if existed:
+                result.count("wachtwoorden", created=False)
+        if person_name:
+            person = people[person_name]
+            if person.user_id is None:
+                person.user = user
+                person.save(update_fields=["user"])
+                result.count("personen", created=False)
+        users.append(DemoUser(username, password, str(Role(role).label), district_code or ""))
+    return users

@@ -1,0 +1,206 @@
+"""`manage.py load_demo`: the VS 2019-2022 planning from the 2018 note, the 7 June BBG conflicts, idempotence and
+the demo users (never under production settings)."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from accounts.models import Role, User
+from demo.planning import BBG_TOP_FIVE, DEMO_USERS, demo_password, dvo_title
+from planning.conflicts import ConflictKind, process_conflicts
+from planning.models import Absence, Action, Membership, Milestone, Person, Phase, StrategyProcess
+from scan.models import Source
+
+# A day in the real process: after DVO TWN (23 April), before the 7 June BBG.
+MAY_2018 = datetime.date(2018, 5, 1)
+
+
+def run(**kwargs) -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out, **kwargs)
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The demo hashes eight passwords on every run; the production hasher would make these tests crawl.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module inside a transaction that is rolled back at its end; each test runs
+    in a savepoint within it, so what one test changes the next does not see."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield run()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_once, db, settings):
+    settings.DEBUG = True
+    return StrategyProcess.objects.get(slug="vs-2019-2022"), _demo_once
+
+
+def table_counts() -> dict[str, int]:
+    models = [StrategyProcess, Phase, Milestone, Action, Absence, Person, Membership, Source, User]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts.update({f"history {model.__name__}": model.history.count() for model in models})
+    counts["dependencies"] = Milestone.depends_on.through.objects.count()
+    return counts
+
+
+def test_it_loads_both_processes_with_the_predecessor(demo):
+    process, _ = demo
+    assert process.short_name == "VS 2019-2022"
+    assert process.title == "Veiligheidsstrategie 2019-2022"
+    assert (process.period_start_year, process.period_end_year) == (2019, 2022)
+    assert process.predecessor.slug == "vs-2015-2018"
+    assert process.predecessor.short_name == "VS 2015-2018"
+    assert list(process.phases.values_list("name", flat=True)) == [
+        "Scan en lange lijst",
+        "Keuze DVO's",
+        "Top vijf BBG",
+        "Doelstellingen",
+        "Vaststelling",
+        "Bestuurlijke nota en MJB",
+        "MJB en VS 2019",
+    ]
+
+
+def test_it_loads_every_milestone_of_the_note(demo):
+    process, _ = demo
+    milestones = process.milestones.all()
+    assert milestones.count() == 27
+    assert milestones.filter(phase__isnull=True).count() == 0
+    assert milestones.filter(body__isnull=True).count() == 0
+    first, last = milestones.first(), milestones.last()
+    assert first.starts_on == datetime.date(2018, 1, 1)
+    assert last.when_display == "april 2019"
+    by_title = {m.title: m for m in milestones}
+    assert by_title["BBG: strategie, vorm en tijdspad bespreken"].when_display == "25 januari 2018"
+    assert by_title["Scan van alle integrale veiligheidsplannen"].when_display == "januari - maart 2018"
+    assert by_title["Uitwerken tot ongeveer vijf concept-doelstellingen"].when_display == "juli - augustus 2018"
+    assert by_title["Uitwerken tot ongeveer vijf concept-doelstellingen"].body.short_name == "Werkgroep Expertteams"
+    assert by_title["RVO: concept-doelstellingen en begeleidende brief"].when_display == "12 september 2018"
+    assert by_title["Bestuurscollege stelt doelstellingen VS vast"].when_display == "31 oktober 2018"
+    assert by_title["Uitschrijven doelstellingen VS tot een bestuurlijke nota"].when_display == "november 2018"
+    assert by_title["Endterm review light gereed"].when_display == "eind 2018"
+    assert by_title["Concept MJB aangeboden aan de minister van V&J"].when_display == "begin 2019"
+    assert by_title["MJB en VS als één document naar DVO's en gemeenteraden"].when_display == "maart - april 2019"
+    assert by_title["Extra BBG eind maart"].status == Milestone.Status.TENTATIVE
+
+
+def test_the_five_dvo_meetings_are_on_their_days_and_done_up_to_23_april(demo):
+    process, _ = demo
+    dvo_meetings = process.milestones.filter(body__kind="dvo").order_by("starts_on")
+    assert [(m.body.short_name, m.when_display, m.status) for m in dvo_meetings] == [
+        ("DVO GLM", "4 april 2018", "done"),
+        ("DVO GLZ", "19 april 2018", "done"),
+        ("DVO TWN", "23 april 2018", "done"),
+        ("DVO IJSS", "20 juni 2018", "planned"),
+        ("DVO NOG", "28 juni 2018", "planned"),
+    ]
+    assert not process.milestones.filter(starts_on__lte=datetime.date(2018, 4, 23), status="planned").exists()
+
+
+def test_the_chain_runs_from_scan_to_top_five(demo):
+    process, _ = demo
+    by_title = {m.title: m for m in process.milestones.prefetch_related("depends_on")}
+
+    def deps(title):
+        return {m.title for m in by_title[title].depends_on.all()}
+
+    assert "Scan van alle integrale veiligheidsplannen" in deps("Lange lijst van maximaal tien prioriteiten")
+    assert deps("BBG stemt in met de lange lijst") == {"Lange lijst van maximaal tien prioriteiten"}
+    assert deps(dvo_title("GLM")) == {"BBG stemt in met de lange lijst"}
+    assert deps(BBG_TOP_FIVE) == {dvo_title(code) for code in ["GLM", "GLZ", "TWN", "IJSS", "NOG"]}
+    assert deps("Uitwerken tot ongeveer vijf concept-doelstellingen") == {BBG_TOP_FIVE}
+    assert "Kijken of BBG naar juli kan" in by_title[BBG_TOP_FIVE].notes
+
+
+def test_it_loads_actions_sources_and_people(demo):
+    process, _ = demo
+    assert process.actions.count() == 8
+    bilateral = process.actions.get(title="Bilateraal informeren regioburgemeester Bruls en het RVO")
+    assert bilateral.is_done and bilateral.owner is not None
+    inform = process.actions.get(title="Informeren regioburgemeester Bruls")
+    assert not inform.is_done and inform.milestone.title == BBG_TOP_FIVE
+    assert process.sources.count() == 7
+    assert set(process.sources.values_list("kind", flat=True)) == set(Source.Kind.values) - {Source.Kind.OTHER}
+    bruls = Person.objects.get(name="Hubert Bruls")
+    assert "Nijmegen" in bruls.function
+    assert bruls.memberships.get(body__short_name="BBG").role == Membership.Role.CHAIR
+    assert Membership.objects.filter(person__name="Onno van Veldhuizen", body__short_name="BBG").exists()
+
+
+def test_the_7_june_bbg_has_two_dependency_conflicts_and_an_absence(demo):
+    process, _ = demo
+    conflicts = [c for c in process_conflicts(process, today=MAY_2018) if c.milestone.title == BBG_TOP_FIVE]
+    dependencies = {c.other.title for c in conflicts if c.kind == ConflictKind.DEPENDENCY}
+    absences = [c for c in conflicts if c.kind == ConflictKind.ABSENCE]
+    assert dependencies == {dvo_title("IJSS"), dvo_title("NOG")}
+    assert [c.person_name for c in absences] == ["Onno van Veldhuizen"]
+    assert "7 juni 2018" in absences[0].message
+
+
+def test_there_are_no_other_schedule_conflicts(demo):
+    process, _ = demo
+    schedule = [c for c in process_conflicts(process, today=MAY_2018) if c.is_schedule_problem]
+    assert {c.milestone.title for c in schedule} == {BBG_TOP_FIVE}
+
+
+def test_a_second_run_changes_nothing(demo):
+    before = table_counts()
+    output = run()
+    assert table_counts() == before
+    assert "niets veranderd" in output
+
+
+def test_it_prints_the_demo_logins(demo):
+    _, output = demo
+    assert "Inloggen op http://127.0.0.1:8000 met:" in output
+    for username, *_ in DEMO_USERS:
+        assert username in output
+        assert demo_password(username) in output
+
+
+def test_demo_users_have_their_roles_and_districts(demo):
+    users = {user.username: user for user in User.objects.select_related("district")}
+    assert users["staf"].role == Role.STAFF
+    assert users["bbg"].role == Role.BBG_MEMBER
+    assert users["beheer"].role == Role.ADMINISTRATOR
+    assert users["beheer"].is_staff and users["beheer"].is_superuser
+    for code in ["GLM", "GLZ", "TWN", "IJSS", "NOG"]:
+        secretary = users[f"secretaris-{code.lower()}"]
+        assert secretary.role == Role.DVO_SECRETARY
+        assert secretary.district.code == code
+    assert not users["staf"].is_staff
+
+
+@pytest.mark.parametrize("username", [username for username, *_ in DEMO_USERS])
+def test_demo_user_can_log_in(demo, client, username):
+    response = client.post(reverse("login"), {"username": username, "password": demo_password(username)}, follow=False)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(User.objects.get(username=username).pk)
+
+
+def test_a_second_run_resets_demo_passwords(demo):
+    user = User.objects.get(username="staf")
+    user.set_password("iets-heel-anders-123")
+    user.role = Role.BBG_MEMBER
+    user.save()
+    run()
+    user.refresh_from_db()
+    assert user.check_password(demo_password("staf"))
+    assert user.role == Role.STAFF
