@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 
+from decisions.models import BbgDecision, DecisionPriority, PassedOver
 from documents.models import CommunityOfficerPlan, Document, DocumentTransition, DocumentVersion, Goal, GoalPartnerRole
 from notifications.models import ReminderSettings
 from planning.models import (
@@ -40,7 +41,7 @@ from planning.models import (
 )
 from priorities.models import CriterionAssessment, LongList, PartnerRole, Priority
 from scan.models import MunicipalPlan, PlanTheme, Source, Theme
-from voting.models import Ballot, BallotChoice, BbgDecision, DecisionPriority, PassedOver, Round, RoundDeadline
+from voting.models import Ballot, BallotChoice, Round, RoundDeadline
 
 User = get_user_model()
 
@@ -50,7 +51,7 @@ DATA_NAME = "data.json"
 FILES_DIR = "files"
 
 # Apps whose models are either exported or deliberately left out (checked by tests/archive/test_round_trip.py).
-APPS = ("accounts", "planning", "scan", "priorities", "voting", "documents", "notifications")
+APPS = ("accounts", "planning", "scan", "priorities", "voting", "decisions", "documents", "notifications")
 NOT_EXPORTED = {
     "notifications.NotificationPreference": "a user's own setting, not part of a process",
     "notifications.Reminder": "operational state of the reminder pass, which plans it again",

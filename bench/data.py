@@ -73,16 +73,9 @@ def fresh_database() -> None:
 
 def load_1x():
     """The demo, with its users and (when available) its goals and document. Returns the demo process."""
-    from demo.planning import load_demo
+    from demo.loader import load_demo
 
-    result = load_demo(create_users=True)
-    try:
-        from demo.documents import load_document_demo
-    except ImportError:
-        pass
-    else:
-        load_document_demo(result.process)
-    return result.process
+    return load_demo(create_users=True).process
 
 
 def grow_to_10x(process) -> None:

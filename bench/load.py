@@ -264,7 +264,7 @@ def main() -> int:
     data.fresh_database()
     from django.db import connections
 
-    from demo.planning import demo_password
+    from demo.loader import demo_password
 
     process = data.load_1x()
     connections.close_all()  # the server uses the database; this process holds no connection while it runs

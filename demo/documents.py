@@ -1,25 +1,29 @@
 """The demo of the goals and the document: a SMART goal for each of the BBG's confirmed top five, and the document
 of the process with versions 0.1, 0.2 and 0.3, its prose taken from the 2018 planning note.
 
-`load_document_demo(process)` is safe to run again: everything is found by its natural key (goal title within the
-process, the process's document, a version's label) and only what is missing is made, so a second run changes
-nothing and adds no history. Without a confirmed top five it makes nothing (goals need it).
+Everything goes through documents.services, by the demo's entry user (demo.voting.entry_user). Each version is the
+document as it was on its day: the prose it did not hold yet is left out before the version is made, and put back
+after the last one. Safe to run again: everything is found by its natural key (goal title within the process, the
+process's document, a version's label) and only what is missing is made, so a second run changes nothing and adds
+no history. Without a confirmed top five it makes nothing (goals need it).
 
 Planned community officers are left empty: the planning note gives no numbers, and the demo does not invent them.
 """
 
-import copy
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 
-from documents.models import Document, DocumentVersion, Goal, GoalPartnerRole
-from documents.selectors import document_content, snapshot_of, top_five
+from documents import services
+from documents.models import DocumentVersion, Goal
+from documents.selectors import document_for, next_version_label, top_five
 from documents.services import default_prose
 from planning.models import StrategyProcess
 from priorities.models import Urgency
+
+from .voting import entry_user
 
 
 @dataclass
@@ -111,6 +115,8 @@ VERSION_GAPS = {
     3: {},
 }
 
+VERSION_DAYS = [(1, datetime.date(2018, 7, 20)), (2, datetime.date(2018, 8, 24)), (3, datetime.date(2018, 9, 5))]
+
 VERSION_NOTES = {
     1: "Eerste opzet van de Werkgroep Expertteams VNONL (juli 2018).",
     2: "Verwerkt: reacties van de gemeenten op de concept-doelstellingen.",
@@ -127,74 +133,61 @@ def _texts(title: str) -> dict:
 
 
 @transaction.atomic
-def load_document_demo(process: StrategyProcess) -> DocumentDemoResult:
-    """Goals for the confirmed top five and the document with versions 0.1..0.3; idempotent."""
-    result = DocumentDemoResult()
+def load_document_demo(result, process: StrategyProcess) -> DocumentDemoResult:
+    """Goals for the confirmed top five and the document with versions 0.1..0.3, through documents.services;
+    idempotent. ``result`` is the demo's DemoResult (whose entry user does the writing)."""
+    outcome = DocumentDemoResult()
     chosen = top_five(process)
     if not chosen:
-        result.skipped_reason = "De BBG heeft de top vijf nog niet bevestigd; geen doelstellingen gemaakt."
-        return result
+        outcome.skipped_reason = "De BBG heeft de top vijf nog niet bevestigd; geen doelstellingen gemaakt."
+        return outcome
+    user = entry_user(result)
 
     start, end = process.period_start_year, process.period_end_year
+    existing = set(Goal.objects.filter(process=process).values_list("title", flat=True))
     for row in chosen:
+        title = f"Doelstelling {row.position}: {row.priority.title}"[:200]
+        if title in existing:
+            continue
         texts = _texts(row.priority.title)
-        goal, created = Goal.objects.get_or_create(
+        services.goal_create(
             process=process,
-            title=f"Doelstelling {row.position}: {row.priority.title}"[:200],
-            defaults={
-                "priority": row.priority,
-                "position": row.position,
-                "description": texts["description"],
-                "indicator": texts["indicator"],
-                "baseline_value": texts["baseline_value"],
-                "baseline_date": datetime.date(start - 1, 1, 1),
-                "target_value": texts["target_value"],
-                "target_date": datetime.date(end, 12, 31),
-                "deadline": datetime.date(end, 12, 31),
-                "owner": texts["owner"],
-                "urgency": row.priority.urgency or Urgency.URGENT,
-                "organisation": "Een regionale trekker vanuit de Werkgroep Expertteams VNONL, met een vaste "
+            user=user,
+            data=services.GoalData(
+                priority=row.priority,
+                title=title,
+                description=texts["description"],
+                indicator=texts["indicator"],
+                baseline_value=texts["baseline_value"],
+                baseline_date=datetime.date(start - 1, 1, 1),
+                target_value=texts["target_value"],
+                target_date=datetime.date(end, 12, 31),
+                deadline=datetime.date(end, 12, 31),
+                owner=texts["owner"],
+                urgency=row.priority.urgency or Urgency.URGENT,
+                organisation="Een regionale trekker vanuit de Werkgroep Expertteams VNONL, met een vaste "
                 "contactpersoon per district.",
-                "financing_amount": Decimal("50000.00"),
-                "financing_source": "Bijdrage van de gemeenten via het Veiligheidsnetwerk (voorstel)",
-            },
+                financing_amount=Decimal("50000.00"),
+                financing_source="Bijdrage van de gemeenten via het Veiligheidsnetwerk (voorstel)",
+            ),
+            roles=[services.RoleData(partner=partner, role=role) for partner, role in texts["roles"]],
         )
-        if created:
-            result.goals_created += 1
-            for partner, role in texts["roles"]:
-                GoalPartnerRole.objects.get_or_create(goal=goal, partner=partner, defaults={"role": role})
+        outcome.goals_created += 1
 
-    document, created = Document.objects.get_or_create(
-        process=process,
-        defaults={
-            "title": f"Veiligheidsstrategie en Meerjarenbeleidsplan {process.period_display}",
-            **default_prose(process),
-            **DEMO_PROSE,
-        },
-    )
-    result.document_created = created
-    for minor, day in [
-        (1, datetime.date(2018, 7, 20)),
-        (2, datetime.date(2018, 8, 24)),
-        (3, datetime.date(2018, 9, 5)),
-    ]:
+    outcome.document_created = document_for(process) is None
+    document = services.document_start(process=process, user=user)
+    prose = {**default_prose(process), **DEMO_PROSE}
+    if outcome.document_created:
+        document = services.document_update(document=document, user=user, prose=prose)
+    for minor, day in VERSION_DAYS:
         if DocumentVersion.objects.filter(document=document, major=0, minor=minor).exists():
             continue
-        as_it_was = copy.copy(document)
-        for name, value in VERSION_GAPS[minor].items():
-            setattr(as_it_was, name, value)
-        content = document_content(
-            as_it_was, version_label=f"0.{minor}", status_label=str(document.get_status_display()), is_adopted=False,
-            date=day,
-        )  # fmt: skip
-        DocumentVersion.objects.create(
-            document=document,
-            major=0,
-            minor=minor,
-            status=Document.Status.CONCEPT,
-            snapshot=snapshot_of(content),
-            fingerprint=content.fingerprint(),
-            note=VERSION_NOTES[minor],
-        )
-        result.versions_created.append(f"0.{minor}")
-    return result
+        if next_version_label(document) != f"0.{minor}":
+            break  # staff made versions of their own; the demo adds none between them
+        # The document as it was then (what each version did not hold yet), frozen as that version.
+        document = services.document_update(document=document, user=user, prose={**prose, **VERSION_GAPS[minor]})
+        services.version_create(document=document, user=user, note=VERSION_NOTES[minor], today=day)
+        outcome.versions_created.append(f"0.{minor}")
+    if outcome.versions_created:
+        services.document_update(document=document, user=user, prose=prose)
+    return outcome

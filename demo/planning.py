@@ -1,23 +1,19 @@
-"""The demo: the real planning of the Veiligheidsstrategie 2019-2022, as the 2018 planning note wrote it.
+"""The demo's planning: the real planning of the Veiligheidsstrategie 2019-2022, as the 2018 planning note wrote it,
+with the VS 2015-2018 as its predecessor.
 
-`load_demo` creates or updates everything by natural key (process slug, phase order, milestone and action title
-within the process, person name, source title), and saves a row only when something differs, so that running it
-again changes nothing and adds no history. Dates and periods are written in the note's own words and read with
-`planning.periods.parse_when`.
-
-Demo users get known passwords, so they are only made when ``settings.DEBUG`` is on.
+A new process is started through planning.services.process_create (which gives it its phases); everything is then
+found or updated by natural key (process slug, phase order, milestone and action title within the process, person
+name), and a row is saved only when something differs, so that running it again changes nothing and adds no
+history. Dates and periods are written in the note's own words and read with core.dates.parse_when.
 """
 
 import datetime
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import models, transaction
-
-from accounts.models import Role, User
 from core.dates import parse_when
-from planning.models import Absence, Action, Body, District, Membership, Milestone, Person, Phase, StrategyProcess
-from scan.models import Source
+from planning.models import Absence, Action, Body, Membership, Milestone, Person, Phase, StrategyProcess
+from planning.services import process_create
+
+from .upsert import upsert
 
 # --- The processes ---------------------------------------------------------------------------------------------
 
@@ -525,124 +521,27 @@ ACTIONS = [
     ),
 ]
 
-# --- Sources -----------------------------------------------------------------------------------------------------
 
-SOURCES = [
-    # title, kind, owner
-    ("Evaluatie Politiewet 2012", Source.Kind.EVALUATION, "Commissie evaluatie Politiewet 2012"),
-    ("Nationaal Dreigingsbeeld 2017", Source.Kind.THREAT_ASSESSMENT, "Politie"),
-    ("Midterm review VS 2015-2018", Source.Kind.REVIEW, "Veiligheidsnetwerk Oost-Nederland"),
-    ("Aanwezige ondermijningsbeelden", Source.Kind.UNDERMINING, "Gemeenten en RIEC Oost-Nederland"),
-    ("Fenomenen RIEC", Source.Kind.RIEC, "RIEC Oost-Nederland"),
-    ("Voortgangsrapportages VS 2015-2018", Source.Kind.PROGRESS, "Veiligheidsnetwerk Oost-Nederland"),
-    ("PAG beleidsplan OM", Source.Kind.POLICY_PLAN, "Openbaar Ministerie"),
-]
-
-# --- Demo users --------------------------------------------------------------------------------------------------
-
-DEMO_USERS = [
-    # username, role, district code, last name, linked person
-    ("staf", Role.STAFF, None, "Programmastaf", PROGRAMME_MANAGER),
-    ("secretaris-glm", Role.DVO_SECRETARY, "GLM", "Secretaris DVO GLM", None),
-    ("secretaris-glz", Role.DVO_SECRETARY, "GLZ", "Secretaris DVO GLZ", None),
-    ("secretaris-twn", Role.DVO_SECRETARY, "TWN", "Secretaris DVO TWN", None),
-    ("secretaris-ijss", Role.DVO_SECRETARY, "IJSS", "Secretaris DVO IJSS", None),
-    ("secretaris-nog", Role.DVO_SECRETARY, "NOG", "Secretaris DVO NOG", None),
-    ("bbg", Role.BBG_MEMBER, None, "BBG-lid", None),
-    ("beheer", Role.ADMINISTRATOR, None, "Beheerder", None),
-]
-
-
-def demo_password(username: str) -> str:
-    """The known demo password of a demo user; printed by the command, never used outside DEBUG."""
-    return f"{username}-demo-2018"
-
-
-# --- Loading -----------------------------------------------------------------------------------------------------
-
-
-class DemoUsersRefused(Exception):
-    """Demo users with known passwords were asked for while DEBUG is off."""
-
-
-@dataclass
-class DemoUser:
-    username: str
-    password: str
-    role_label: str
-    district_code: str = ""
-
-
-@dataclass
-class DemoResult:
-    process: StrategyProcess
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    users: list[DemoUser] = field(default_factory=list)
-    users_refused: bool = False
-
-    def count(self, label: str, created: bool) -> None:
-        target = self.created if created else self.updated
-        target[label] = target.get(label, 0) + 1
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.created or self.updated)
-
-
-def _upsert(result: DemoResult, label: str, model, lookup: dict, values: dict):
-    """Get by natural key and update only the fields that differ, or create. Counts what it did."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model.objects.create(**lookup, **values)
-        result.count(label, created=True)
-        return obj
-    changed = [name for name, value in values.items() if _current(obj, name) != _comparable(value)]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        result.count(label, created=False)
-    return obj
-
-
-def _current(obj, name: str):
-    # Compare foreign keys by id, so that checking for changes does not load every related row.
-    return getattr(obj, obj._meta.get_field(name).attname)
-
-
-def _comparable(value):
-    return value.pk if isinstance(value, models.Model) else value
-
-
-def _process_values(data: dict, predecessor: StrategyProcess | None = None) -> dict:
+def _process(result, data: dict, predecessor: StrategyProcess | None = None) -> StrategyProcess:
+    """The demo process of ``data``: started through the service when it is new, else brought up to date."""
     values = {key: value for key, value in data.items() if key != "slug"}
     if predecessor is not None:
         values["predecessor"] = predecessor
-    return values
+    if not StrategyProcess.objects.filter(slug=data["slug"]).exists():
+        result.count("processen", created=True)
+        return process_create(slug=data["slug"], **values)
+    return upsert(result, "processen", StrategyProcess, {"slug": data["slug"]}, values)
 
 
-@transaction.atomic
-def load_demo(*, create_users: bool) -> DemoResult:
-    """Load or refresh the VS 2019-2022 demo planning; with ``create_users`` also the demo users.
-
-    Idempotent: a second run finds every row by its natural key and changes nothing. Demo users get known
-    passwords, so asking for them while ``settings.DEBUG`` is off raises DemoUsersRefused.
-    """
-    if create_users and not settings.DEBUG:
-        raise DemoUsersRefused("Demo users with known passwords are only created when DEBUG is on.")
-
-    result = DemoResult(process=None)
-    predecessor = _upsert(
-        result, "processen", StrategyProcess, {"slug": PREDECESSOR["slug"]}, _process_values(PREDECESSOR)
-    )
-    process = _upsert(
-        result, "processen", StrategyProcess, {"slug": PROCESS["slug"]}, _process_values(PROCESS, predecessor)
-    )
-    result.process = process
-
+def load_planning_demo(result) -> tuple[StrategyProcess, dict[str, Person]]:
+    """Load or refresh the planning of VS 2019-2022 (and its predecessor VS 2015-2018): phases, people and their
+    seats, the absence at the BBG of 7 June, milestones with their dependencies, and actions. Returns the process
+    and the people by name."""
+    predecessor = _process(result, PREDECESSOR)
+    process = _process(result, PROCESS, predecessor)
+    # The phases the service gave, named and described as the planning note has them.
     phases = {
-        order: _upsert(
+        order: upsert(
             result, "fasen", Phase, {"process": process, "order": order}, {"name": name, "description": description}
         )
         for order, name, description in PHASES
@@ -651,16 +550,14 @@ def load_demo(*, create_users: bool) -> DemoResult:
     bodies = {body.short_name: body for body in Body.objects.all()}
     people = {}
     for name, function, organisation, seats in PEOPLE:
-        person = _upsert(
+        person = upsert(
             result, "personen", Person, {"name": name}, {"function": function, "organisation": organisation}
         )
         people[name] = person
         for body_name, role in seats:
-            _upsert(
-                result, "lidmaatschappen", Membership, {"person": person, "body": bodies[body_name]}, {"role": role}
-            )
+            upsert(result, "lidmaatschappen", Membership, {"person": person, "body": bodies[body_name]}, {"role": role})
     for name, first, last, reason in ABSENCES:
-        _upsert(
+        upsert(
             result,
             "afwezigheden",
             Absence,
@@ -671,7 +568,7 @@ def load_demo(*, create_users: bool) -> DemoResult:
     milestones = {}
     for data in MILESTONES:
         when = parse_when(data["when"])
-        milestones[data["title"]] = _upsert(
+        milestones[data["title"]] = upsert(
             result,
             "mijlpalen",
             Milestone,
@@ -698,7 +595,7 @@ def load_demo(*, create_users: bool) -> DemoResult:
             result.count("afhankelijkheden", created=False)
 
     for title, milestone_title, owner, due, done, description in ACTIONS:
-        _upsert(
+        upsert(
             result,
             "acties",
             Action,
@@ -712,69 +609,4 @@ def load_demo(*, create_users: bool) -> DemoResult:
             },
         )
 
-    for title, kind, owner in SOURCES:
-        _upsert(result, "bronnen", Source, {"process": process, "title": title}, {"kind": kind, "owner": owner})
-
-    if create_users:
-        result.users = _load_users(result, people)
-    else:
-        result.users_refused = True
-    _load_later_steps(result, process)
-    return result
-
-
-def _load_later_steps(result: DemoResult, process: StrategyProcess) -> None:
-    """The scan, the long list, the DVO round with the BBG's top five, and the goals with the document, in that
-    order (each needs the one before). Imported here because those modules build on this one."""
-    from .documents import load_document_demo
-    from .priorities import load_priorities_demo
-    from .scan import load_scan_demo
-    from .voting import load_voting_demo
-
-    load_scan_demo(result, process)
-    load_priorities_demo(result, process)
-    load_voting_demo(result, process)
-    documents = load_document_demo(process)
-    for _ in range(documents.goals_created):
-        result.count("doelstellingen", True)
-    for _ in documents.versions_created:
-        result.count("documentversies", True)
-
-
-def _load_users(result: DemoResult, people: dict[str, Person]) -> list[DemoUser]:
-    """One demo user per role, reset to its demo password; the staff user is the programme manager's login."""
-    districts = {district.code: district for district in District.objects.all()}
-    users = []
-    for username, role, district_code, last_name, person_name in DEMO_USERS:
-        is_administrator = role == Role.ADMINISTRATOR
-        existed = User.objects.filter(username=username).exists()
-        user = _upsert(
-            result,
-            "gebruikers",
-            User,
-            {"username": username},
-            {
-                "first_name": "Demo",
-                "last_name": last_name,
-                "email": f"{username}@example.org",
-                "role": role,
-                "district": districts[district_code] if district_code else None,
-                "is_active": True,
-                "is_staff": is_administrator,
-                "is_superuser": is_administrator,
-            },
-        )
-        password = demo_password(username)
-        if not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            if existed:
-                result.count("wachtwoorden", created=False)
-        if person_name:
-            person = people[person_name]
-            if person.user_id is None:
-                person.user = user
-                person.save(update_fields=["user"])
-                result.count("personen", created=False)
-        users.append(DemoUser(username, password, str(Role(role).label), district_code or ""))
-    return users
+    return process, people

@@ -20,6 +20,8 @@ from planning.models import Municipality, StrategyProcess
 from scan.models import MunicipalPlan, PlanTheme, Source, Theme
 from scan.services import plan_check_errors
 
+from .upsert import upsert
+
 # --- The plans ---------------------------------------------------------------------------------------------------
 
 # Per theme of the catalogue (migration 0004): the chance that a plan names it, and a few ways a plan words it.
@@ -367,6 +369,19 @@ def plan_specs(municipalities) -> dict[int, PlanSpec]:
     }
 
 
+# --- The sources of the scan ----------------------------------------------------------------------------------
+
+SOURCES = [
+    # title, kind, owner
+    ("Evaluatie Politiewet 2012", Source.Kind.EVALUATION, "Commissie evaluatie Politiewet 2012"),
+    ("Nationaal Dreigingsbeeld 2017", Source.Kind.THREAT_ASSESSMENT, "Politie"),
+    ("Midterm review VS 2015-2018", Source.Kind.REVIEW, "Veiligheidsnetwerk Oost-Nederland"),
+    ("Aanwezige ondermijningsbeelden", Source.Kind.UNDERMINING, "Gemeenten en RIEC Oost-Nederland"),
+    ("Fenomenen RIEC", Source.Kind.RIEC, "RIEC Oost-Nederland"),
+    ("Voortgangsrapportages VS 2015-2018", Source.Kind.PROGRESS, "Veiligheidsnetwerk Oost-Nederland"),
+    ("PAG beleidsplan OM", Source.Kind.POLICY_PLAN, "Openbaar Ministerie"),
+]
+
 # --- The other sources -----------------------------------------------------------------------------------------
 
 PUBLIC = Source.Confidentiality.PUBLIC
@@ -434,6 +449,8 @@ def load_scan_demo(result, process: StrategyProcess) -> None:
     municipalities = list(Municipality.objects.order_by("name"))
     specs = plan_specs(municipalities)
     _load_plans(result, process, municipalities, specs, themes)
+    for title, kind, owner in SOURCES:
+        upsert(result, "bronnen", Source, {"process": process, "title": title}, {"kind": kind, "owner": owner})
     _load_sources(result, process, themes)
 
 

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy
 
 from core.dates import format_date
 from core.sanitize import sanitize_html
+from decisions.selectors import confirmed_top_five
 from planning.models import Municipality, StrategyProcess
 from priorities.models import PartnerRole, Urgency
-from voting.selectors import confirmed_top_five
 
 from .content import CapacityRow, DocumentContent, GoalItem, PriorityItem, Section
 from .diff import html_to_text

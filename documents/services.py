@@ -483,13 +483,18 @@ def _next_minor(document: Document) -> tuple[int, int]:
 
 
 @transaction.atomic
-def version_create(*, document: Document, user, note: str = "") -> DocumentVersion:
-    """Freeze the current concept as the next version (0.1, 0.2, ...). Refused once the document is adopted."""
+def version_create(*, document: Document, user, note: str = "", today: datetime.date | None = None) -> DocumentVersion:
+    """Freeze the current concept as the next version (0.1, 0.2, ...). Refused once the document is adopted.
+
+    ``today`` is the version's date (default: today; the demo's versions are of 2018).
+    """
     _require_staff(user, "documents.change_document")
     document = _lock(document)
     _ensure_open(document)
     major, minor = _next_minor(document)
-    return _make_version(document, user, major=major, minor=minor, date=timezone.localdate(), note=note.strip())
+    return _make_version(
+        document, user, major=major, minor=minor, date=today or timezone.localdate(), note=note.strip()
+    )
 
 
 # Which step may follow which, and the date field each step fills.

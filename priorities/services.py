@@ -24,6 +24,7 @@ from core.dates import format_date
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
+from .hooks import REOPEN_WARNINGS
 from .models import (
     MAX_PRIORITIES,
     PRIORITY_HISTORY,
@@ -48,13 +49,6 @@ class AssessmentData(TypedDict, total=False):
     criterion: str
     outcome: str  # empty: not assessed (an earlier assessment is removed)
     justification: str
-
-
-def has_dvo_choices(process: StrategyProcess) -> bool:
-    """Whether any DVO has chosen from this process's long list, so that reopening the list warns about it."""
-    from voting.selectors import process_has_ballots  # voting builds on priorities, not the other way round
-
-    return process_has_ballots(process)
 
 
 # --- Locking and the freeze -----------------------------------------------------------------------------------
@@ -344,8 +338,8 @@ def longlist_reopen(*, process: StrategyProcess, user, reason: str) -> ReopenRes
     """Reopen an approved or sent long list so that staff can change it again.
 
     Rules: programme staff only; a reason is required and kept in the history; the list returns to draft and
-    needs the BBG's consent again. When DVOs have already chosen from the list, the result warns that those
-    choices refer to the old list.
+    needs the BBG's consent again. The result carries the warnings of the apps built on the list
+    (priorities.hooks.REOPEN_WARNINGS), e.g. that DVOs already chose from the old list.
     """
     if not user.has_perm("priorities.reopen_longlist", process):
         raise PermissionDenied
@@ -362,12 +356,6 @@ def longlist_reopen(*, process: StrategyProcess, user, reason: str) -> ReopenRes
     long_list.reopen_reason = reason
     long_list._history_user = user
     long_list.save()
-    warnings = []
-    if has_dvo_choices(process):
-        warnings.append(
-            _(
-                "Let op: DVO's hebben al een keuze gemaakt uit de lange lijst. Die keuzes gaan over de oude lijst; "
-                "vraag ze opnieuw te kiezen als de lijst verandert."
-            )
-        )
+    # The apps that build on the list say what reopening it means for them (voting: DVOs already chose from it).
+    warnings = [message for message in REOPEN_WARNINGS.call(process=process) if message]
     return ReopenResult(long_list=long_list, warnings=warnings)

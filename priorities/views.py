@@ -31,6 +31,7 @@ from .forms import (
     roles_from_formset,
 )
 from .history import assessment_versions, partner_role_versions, source_changes_for
+from .hooks import REOPEN_WARNINGS
 from .models import CRITERION_SHORT_LABELS, MAX_PRIORITIES, Criterion, LongList, Priority
 from .selectors import (
     criterion_cells,
@@ -418,10 +419,8 @@ class LongListReopenView(LongListActionView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if services.has_dvo_choices(self.process):
-            context["warning"] = _(
-                "DVO's hebben al een keuze gemaakt uit deze lijst. Na heropenen gaan die keuzes over de oude lijst."
-            )
+        # What reopening means for the apps built on the list (priorities.hooks.REOPEN_WARNINGS), said beforehand.
+        context["warning"] = " ".join(message for message in REOPEN_WARNINGS.call(process=self.process) if message)
         return context
 
     def perform(self, data):

@@ -9,10 +9,13 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from decisions.models import BbgDecision
 from documents.models import Document, Goal
 from planning.models import Absence, Action, Milestone, StrategyProcess
 from priorities.models import Priority
 from scan.models import Source, Theme
+from tests.decisions.conftest import closed_round  # noqa: F401  (fixture)
+from tests.decisions.test_views import form_data as decision_data
 from tests.documents.factories import make_document, make_top_five
 from tests.documents.test_views import goal_post
 from tests.planning.factories import PersonFactory, StrategyProcessFactory
@@ -23,9 +26,7 @@ from tests.planning.test_process_views import new_process_data
 from tests.priorities.test_views import _priority_post as priority_data
 from tests.voting.conftest import long_list, voting_round  # noqa: F401  (fixtures)
 from tests.voting.factories import RoundDeadlineFactory, RoundFactory, make_frozen_long_list
-from tests.voting.test_decision import closed_round  # noqa: F401  (fixture)
-from tests.voting.test_decision import form_data as decision_data
-from voting.models import Ballot, BbgDecision
+from voting.models import Ballot
 
 SCRIPT = "<script>alert(1)</script>"
 PAYLOADS = {
@@ -133,7 +134,7 @@ def _form_cases():
         ),
         "decision": (
             "staff",
-            lambda c: reverse("voting:decision_edit", kwargs={"slug": c["process"].slug}),
+            lambda c: reverse("decisions:edit", kwargs={"slug": c["process"].slug}),
             lambda c: decision_data(c["long_list"][:5]),
             ["notes", "ambition_1", "ambition_2"],
             count(BbgDecision),

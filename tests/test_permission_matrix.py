@@ -131,10 +131,10 @@ EXPECTED = {
     "voting:results": READ_ALL,
     "voting:results_xlsx": STAFF_BEFORE_RELEASE,
     "voting:results_pdf": STAFF_BEFORE_RELEASE,
-    "voting:decision": READ_ALL,
-    "voting:decision_edit": STAFF_ONLY,
+    "decisions:detail": READ_ALL,
+    "decisions:edit": STAFF_ONLY,
     # No decision exists yet to confirm.
-    "voting:decision_confirm": {**STAFF_ONLY, "staff": 404, "administrator": 404},
+    "decisions:confirm": {**STAFF_ONLY, "staff": 404, "administrator": 404},
     # Goals and the VS/MJB document (a concept with version 0.1)
     "documents:goal_list": READ_ALL,
     "documents:goal_detail": READ_ALL,

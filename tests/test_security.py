@@ -137,7 +137,7 @@ def staff_pages(process, world) -> list[tuple[str, dict]]:
         ("voting:round_detail", slug),
         ("voting:progress", slug),
         ("voting:results", slug),
-        ("voting:decision", slug),
+        ("decisions:detail", slug),
         ("documents:goal_list", slug),
         ("documents:goal_detail", {**slug, "pk": world["goal"].pk}),
         ("documents:goal_update", {**slug, "pk": world["goal"].pk}),

@@ -5,6 +5,9 @@
 - A DVO secretary sees and submits the ballot of their OWN DVO only; another DVO's ballot does not exist for them
   (404, see voting/access.py).
 - BBG members do not vote; like secretaries they see only how many DVOs have chosen until the result is visible.
+- The result (counts, ranking, matrix, exports): programme staff at any time, also while the round is open. Every
+  other role (BBG members, DVO secretaries) sees only progress ("3 van 5 DVO's hebben gekozen") until the round is
+  closed or staff have released the result (Round.results_visible_to_all); then they see all of it.
 """
 
 from accounts.rules import has_role, is_dvo_secretary, is_programme_staff
@@ -34,6 +37,15 @@ def can_submit_ballot(user, obj=None) -> bool:
     return obj is None or user.district_id == _district_id(obj)
 
 
+def can_view_result(user, obj=None) -> bool:
+    """With a Round: may the user see its counts now? Without one: may the user see any result at all."""
+    if is_programme_staff(user):
+        return True
+    if not has_role(user) or obj is None:
+        return False
+    return bool(obj.results_visible_to_all)
+
+
 RULES = {
     "voting.view_round": is_programme_staff,
     "voting.change_round": is_programme_staff,
@@ -41,9 +53,6 @@ RULES = {
     "voting.view_ballot": can_view_ballot,
     "voting.submit_ballot": can_submit_ballot,
     "voting.view_ballot_history": can_view_ballot,
+    "voting.view_result_page": has_role,
+    "voting.view_result": can_view_result,
 }
-
-# The result and the BBG decision declare theirs next to their views.
-from .result_rules import RULES as RESULT_RULES  # noqa: E402
-
-RULES |= RESULT_RULES

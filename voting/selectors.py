@@ -1,5 +1,6 @@
 """Reads of the DVO choice that several places share: whether a process has ballots (the long list warns when it is
-reopened), the progress that every role may see, the staff's overview of the round, and a ballot's history.
+reopened, through priorities.hooks), the progress that every role may see, the staff's overview of the round, and
+a ballot's history.
 
 Every function costs a fixed number of queries however many DVOs there are.
 """
@@ -7,20 +8,29 @@ Every function costs a fixed number of queries however many DVOs there are.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core.history import HISTORY_TYPE_LABELS
-from planning.models import Body, District, Milestone, Municipality, StrategyProcess
+from planning.models import District, Municipality, StrategyProcess
 from priorities.models import Priority
 
 from . import tally as tally_module
-from .models import Ballot, BallotChoice, BbgDecision, DecisionPriority, PassedOver, Round, RoundDeadline
+from .models import Ballot, BallotChoice, Round, RoundDeadline
 
 
 def process_has_ballots(process: StrategyProcess) -> bool:
     """Whether any DVO has chosen from this process's long list (in any round state)."""
     return Ballot.objects.filter(round__process=process).exists()
+
+
+def longlist_reopen_warning(process: StrategyProcess) -> str:
+    """What reopening the long list means once DVOs chose from it (registered on priorities.hooks.REOPEN_WARNINGS)."""
+    if not process_has_ballots(process):
+        return ""
+    return _(
+        "Let op: DVO's hebben al een keuze gemaakt uit de lange lijst. Die keuzes gaan over de oude lijst; "
+        "vraag ze opnieuw te kiezen als de lijst verandert."
+    )
 
 
 def round_for(process: StrategyProcess) -> Round | None:
@@ -178,8 +188,8 @@ def ballot_history(round: Round, district: District) -> list[BallotVersion]:
     return versions
 
 
-# --- The result of a round and the BBG's top five (helper "result"; see voting/tally.py) -------------------------
-# Visibility is NOT decided here: views ask "voting.view_result" (voting/result_rules.py) before calling these.
+# --- The result of a round (see voting/tally.py) ------------------------------------------------------------
+# Visibility is NOT decided here: views ask "voting.view_result" (voting/rules.py) before calling these.
 
 
 @dataclass
@@ -250,37 +260,4 @@ def round_result(round: Round) -> RoundResult:
         tally=result,
         ballots_by_district=ballots_by_district,
         unknown_population=sorted(name for names in unknown.values() for name in names),
-    )
-
-
-def bbg_meetings(process: StrategyProcess):
-    """The process's milestones of the BBG (the steering group), the meetings at which it can decide."""
-    return Milestone.objects.filter(process=process, body__kind=Body.Kind.STEERING_GROUP).order_by("starts_on", "pk")
-
-
-def decision_for(round: Round):
-    """The round's BBG decision (confirmed or not) with its five and its passed-over priorities, or None.
-    Three queries."""
-    return (
-        BbgDecision.objects.filter(round=round)
-        .select_related("meeting", "confirmed_by", "round__process")
-        .prefetch_related(
-            Prefetch("chosen", queryset=DecisionPriority.objects.select_related("priority").order_by("position")),
-            Prefetch(
-                "passed_over", queryset=PassedOver.objects.select_related("priority").order_by("priority__position")
-            ),
-        )
-        .first()
-    )
-
-
-def confirmed_top_five(process: StrategyProcess):
-    """The BBG's CONFIRMED top five of the process (for the dashboard), or None. Two queries."""
-    return (
-        BbgDecision.objects.filter(round__process=process, confirmed_at__isnull=False)
-        .select_related("meeting")
-        .prefetch_related(
-            Prefetch("chosen", queryset=DecisionPriority.objects.select_related("priority").order_by("position"))
-        )
-        .first()
     )

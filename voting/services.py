@@ -10,6 +10,9 @@
 
 Errors are django.core.exceptions.ValidationError with a Dutch message (pages show it on the form, the API answers
 400 with it) or PermissionDenied. A refused write stores nothing: every service is one transaction.
+
+Services that record a moment take ``now`` (default: the current time), so that the demo can build the round of
+2018 through them; the moment is also the date of the history records they write.
 """
 
 import datetime
@@ -26,6 +29,7 @@ from planning.models import Body, District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority
 
 from . import emails
+from .hooks import ROUND_REOPEN_REFUSALS, ROUND_RESET
 from .models import Ballot, BallotChoice, Round, RoundDeadline
 
 # A deadline taken from a meeting day is the end of that day, in the Netherlands.
@@ -51,6 +55,13 @@ def format_moment(moment: datetime.datetime) -> str:
 def _require_staff(user) -> None:
     if not (user is not None and user.has_perm("voting.change_round")):
         raise PermissionDenied
+
+
+def _set_history(obj, user, now: datetime.datetime | None) -> None:
+    """Record ``user`` (and, when given, the moment ``now``) in the history of the next save or delete."""
+    obj._history_user = user
+    if now is not None:
+        obj._history_date = now
 
 
 def _lock_round(round: Round) -> Round:
@@ -82,7 +93,7 @@ def dvo_meeting_for(process: StrategyProcess, district: District) -> Milestone |
 
 
 @transaction.atomic
-def round_create(*, process: StrategyProcess, user=None) -> Round:
+def round_create(*, process: StrategyProcess, user=None, now: datetime.datetime | None = None) -> Round:
     """Create the process's round (in preparation) over its frozen long list.
 
     Rules: one round per process; the long list is frozen (approved by the BBG, or sent to the partners). Each DVO
@@ -100,14 +111,14 @@ def round_create(*, process: StrategyProcess, user=None) -> Round:
     if Round.objects.filter(process=process).exists():
         raise ValidationError(_("Dit proces heeft al een keuzeronde."), code="exists")
     round = Round(process=process)
-    round._history_user = user
+    _set_history(round, user, now)
     round.save()
     for district in District.objects.order_by("order", "code"):
         meeting = dvo_meeting_for(process, district)
         if meeting is None:
             continue
         deadline = RoundDeadline(round=round, district=district, meeting=meeting, deadline=end_of_day(meeting.ends_on))
-        deadline._history_user = user
+        _set_history(deadline, user, now)
         deadline.save()
     return round
 
@@ -117,11 +128,12 @@ def missing_deadlines(round: Round) -> list[District]:
 
 
 @transaction.atomic
-def round_open(*, round: Round, user) -> Round:
+def round_open(*, round: Round, user, now: datetime.datetime | None = None) -> Round:
     """Open the round so that the DVOs can choose.
 
     Rules: programme staff only; the long list is still frozen; every DVO has a deadline. A closed round is
-    reopened only while the BBG's decision is not confirmed; reopening withdraws a released result.
+    reopened only when no app built on its result refuses (voting.hooks.ROUND_REOPEN_REFUSALS: the BBG's decision
+    is not confirmed); reopening withdraws a released result.
     """
     _require_staff(user)
     round = _lock_round(round)
@@ -139,26 +151,24 @@ def round_open(*, round: Round, user) -> Round:
             % {"districts": ", ".join(district.code for district in missing)},
             code="missing_deadline",
         )
-    if round.is_closed and _has_confirmed_decision(round):
-        raise ValidationError(
-            _("Het besluit van de BBG is al bevestigd; de ronde kan niet meer worden heropend."), code="decided"
-        )
+    if round.is_closed:
+        # The apps built on the result say whether it may still change (decisions: not once the top five is
+        # confirmed).
+        for refusal in ROUND_REOPEN_REFUSALS.call(round=round):
+            if refusal is not None:
+                raise refusal
+    now = now or timezone.now()
     round.status = Round.Status.OPEN
-    round.opened_at = timezone.now()
+    round.opened_at = now
     round.closed_at = None
     round.results_released_at = None
-    round._history_user = user
+    _set_history(round, user, now)
     round.save(update_fields=["status", "opened_at", "closed_at", "results_released_at"])
     return round
 
 
-def _has_confirmed_decision(round: Round) -> bool:
-    decision = getattr(round, "decision", None)  # the reverse one-to-one raises an AttributeError when missing
-    return bool(decision and decision.is_confirmed)
-
-
 @transaction.atomic
-def round_close(*, round: Round, user) -> Round:
+def round_close(*, round: Round, user, now: datetime.datetime | None = None) -> Round:
     """Close the round: from now on every choice is locked, also for staff, and the result is visible to all.
 
     Rule: programme staff only; only an open round is closed.
@@ -167,9 +177,10 @@ def round_close(*, round: Round, user) -> Round:
     round = _lock_round(round)
     if not round.is_open:
         raise ValidationError(_("Alleen een open keuzeronde kan worden gesloten."), code="not_open")
+    now = now or timezone.now()
     round.status = Round.Status.CLOSED
-    round.closed_at = timezone.now()
-    round._history_user = user
+    round.closed_at = now
+    _set_history(round, user, now)
     round.save(update_fields=["status", "closed_at"])
     return round
 
@@ -206,8 +217,9 @@ def round_release_results(*, round: Round, user) -> Round:
 
 @transaction.atomic
 def round_reset(*, round: Round, user, reason: str, new_deadline: datetime.date | None = None) -> Round:
-    """Start the round afresh (a "fresh try", e.g. in the demo): every ballot and the BBG's decision are deleted
-    (their history keeps them) and the round is open again with the result hidden.
+    """Start the round afresh (a "fresh try", e.g. in the demo): every ballot, and what the apps built on the result
+    made of it (voting.hooks.ROUND_RESET: the BBG's decision), is deleted (their history keeps them) and the round
+    is open again with the result hidden.
 
     Rules: programme staff only; a reason is required and kept in the round's history. With ``new_deadline`` every
     DVO's deadline moves to 23:59 on that day (useful when the old deadlines have passed).
@@ -229,11 +241,7 @@ def round_reset(*, round: Round, user, reason: str, new_deadline: datetime.date 
         ballot._history_date = now
         ballot._change_reason = reason
         ballot.delete()
-    decision = getattr(round, "decision", None)
-    if decision is not None:
-        decision._history_user = user
-        decision._change_reason = reason
-        decision.delete()
+    ROUND_RESET.call(round=round, user=user, reason=reason, now=now)
     if new_deadline is not None:
         for deadline in RoundDeadline.objects.filter(round=round):
             deadline.deadline = end_of_day(new_deadline)
@@ -442,6 +450,8 @@ def ballot_submit(
     council_involvement: str = Ballot.CouncilInvolvement.UNKNOWN,
     council_note: str = "",
     on_behalf_reason: str | None = None,
+    now: datetime.datetime | None = None,
+    send_receipt: bool = True,
 ) -> Ballot:
     """Submit or replace a DVO's choice in the round.
 
@@ -451,7 +461,8 @@ def ballot_submit(
     this process's long list; an order of preference, if given, places every chosen priority at a distinct place
     1..required. One ballot per DVO per round: the round's row is locked first, so two submissions at once are
     written one after the other and the second replaces the first; the unique constraint is the backstop.
-    Nothing is stored unless everything holds. The receipt is emailed after the commit.
+    Nothing is stored unless everything holds. The receipt is emailed after the commit (not for a choice of the
+    past that the demo records: ``send_receipt=False``).
     """
     if not user.has_perm("voting.submit_ballot", district):
         raise PermissionDenied
@@ -462,9 +473,10 @@ def ballot_submit(
             {"on_behalf_reason": _("Geef een reden op als u als staf namens de DVO invoert.")}, code="no_reason"
         )
 
+    now = now or timezone.now()
     round = _lock_round(round)
     deadline = RoundDeadline.objects.filter(round=round, district=district).first()
-    locked = lock_reason(round, deadline, staff=staff)
+    locked = lock_reason(round, deadline, staff=staff, now=now)
     if locked:
         raise ValidationError(locked, code="locked")
     long_list = _long_list(round.process)
@@ -485,7 +497,6 @@ def ballot_submit(
             code="council_involvement",
         )
 
-    now = timezone.now()
     ballot = Ballot.objects.filter(round=round, district=district).first() or Ballot(round=round, district=district)
     ballot.submitted_by = user
     ballot.submitted_at = now
@@ -509,6 +520,7 @@ def ballot_submit(
         ) from None
     _replace_choices(ballot, chosen, preferences, remarks, user=user, now=now)
 
-    ballot_id = ballot.pk
-    transaction.on_commit(lambda: emails.send_ballot_receipt(ballot_id))
+    if send_receipt:
+        ballot_id = ballot.pk
+        transaction.on_commit(lambda: emails.send_ballot_receipt(ballot_id))
     return ballot

@@ -1,15 +1,15 @@
-"""Pages of the DVO choice, under /processen/<slug>/keuzeronde/ (the round, for staff; the progress, for all) and
-/processen/<slug>/keuze/<district code>/ (a DVO's ballot)."""
+"""Pages of the DVO choice, under /processen/<slug>/keuzeronde/ (the round, for staff; the progress, for all),
+/processen/<slug>/keuze/<district code>/ (a DVO's ballot) and /processen/<slug>/uitslag/ (the result)."""
 
 from django.urls import path
 
-from .result_urls import urlpatterns as result_urlpatterns
-from .views import ballots, rounds
+from .views import ballots, results, rounds
 
 app_name = "voting"
 
 ROUND = "processen/<slug:slug>/keuzeronde/"
 BALLOT = "processen/<slug:slug>/keuze/"
+RESULT = "processen/<slug:slug>/uitslag/"
 
 urlpatterns = [
     # The round and the ballots.
@@ -25,7 +25,8 @@ urlpatterns = [
     path(BALLOT + "<str:district>/", ballots.BallotView.as_view(), name="ballot"),
     path(BALLOT + "<str:district>/bevestiging/", ballots.BallotConfirmationView.as_view(), name="ballot_confirmation"),
     path(BALLOT + "<str:district>/geschiedenis/", ballots.BallotHistoryView.as_view(), name="ballot_history"),
+    # The result.
+    path(RESULT, results.ResultsView.as_view(), name="results"),
+    path(RESULT + "excel/", results.ResultsXlsxView.as_view(), name="results_xlsx"),
+    path(RESULT + "pdf/", results.ResultsPdfView.as_view(), name="results_pdf"),
 ]
-
-# The result of the round and the BBG's top five.
-urlpatterns += result_urlpatterns

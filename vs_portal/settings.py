@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "scan",
     "priorities",
     "voting",
+    "decisions",
     "documents",
     "notifications",
     "archive",

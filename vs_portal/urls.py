@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("scan.urls")),
     path("", include("priorities.urls")),
     path("", include("voting.urls")),
+    path("", include("decisions.urls")),
     path("", include("documents.urls")),
     path("account/", include("accounts.urls")),
     path("meldingen/", include("notifications.urls")),

@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.dates import format_date
+from core.panels import collect_panels
 from core.views import ProcessMixin
-from voting.selectors import confirmed_top_five
 
 from .. import selectors
+from ..hooks import DASHBOARD_PANELS
 
 
 class _ProcessPageMixin(ProcessMixin):
@@ -34,7 +35,7 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             upcoming=selectors.upcoming(self.process, today=self.today),
             planning_problems=conflicts.planning_problems,
             overdue=conflicts.overdue,
-            top_five=confirmed_top_five(self.process),
+            panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),
         )
         return context
 

@@ -18,7 +18,8 @@ from accounts.models import Role, User
 from archive.exporting import export_process
 from archive.importing import import_process, read_export
 from archive.parts import FORMAT, BackupError, unexported_models
-from demo.planning import load_demo
+from decisions.models import BbgDecision, DecisionPriority, PassedOver
+from demo.loader import load_demo
 from documents.models import (
     CommunityOfficerPlan,
     Document,
@@ -53,7 +54,7 @@ from tests.scan.factories import (  # noqa: F401  (private_media_fixture is a fi
     stored_files,
 )
 from tests.voting.result_factories import cast
-from voting.models import Ballot, BallotChoice, BbgDecision, DecisionPriority, PassedOver, Round, RoundDeadline
+from voting.models import Ballot, BallotChoice, Round, RoundDeadline
 
 # --- A canonical dump: the whole process as plain values, keyed by natural keys, independent of ids ----------
 

@@ -9,8 +9,8 @@ one run shows all there is to fix.
 import pytest
 from django.urls import Resolver404, resolve
 
-from demo.documents import load_document_demo
-from demo.planning import BBG_TOP_FIVE, load_demo
+from demo.loader import load_demo
+from demo.planning import BBG_TOP_FIVE
 from documents.models import Goal
 from notifications.models import Notification
 from planning.models import District, Milestone
@@ -29,9 +29,7 @@ P = f"/processen/{SLUG}/"
 @pytest.fixture
 def demo():
     """The demo process of 2018 (planning, scan, long list, closed round, top five), its goals and document."""
-    result = load_demo(create_users=False)
-    load_document_demo(result.process)
-    return result.process
+    return load_demo(create_users=False).process
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from decisions.models import BbgDecision
 from planning.models import District
 from tests.voting.factories import RoundDeadlineFactory, RoundFactory, make_frozen_long_list
 from tests.voting.result_factories import cast
-from voting.models import Ballot, BbgDecision, Round
+from voting.models import Ballot, Round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

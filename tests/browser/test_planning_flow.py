@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from demo.planning import BBG_TOP_FIVE, load_demo
+from demo.loader import load_demo
+from demo.planning import BBG_TOP_FIVE
 from planning.models import Milestone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -23,15 +23,17 @@ from pypdf import PdfReader
 
 from accounts.models import Role
 from core.dates import format_date
+from decisions.models import BbgDecision
+from demo.decisions import PASSED_OVER, TOP_FIVE
 from demo.planning import BBG_TOP_FIVE, DVO_MEETINGS, LONG_LIST_CONSENT, dvo_title
 from demo.priorities import PRIORITIES
-from demo.voting import BALLOTS, CYBER, HIC, MENS, ONDERMIJNING, PASSED_OVER, RADIC, TOP_FIVE, VERWARD, WOON
+from demo.voting import BALLOTS, CYBER, HIC, MENS, ONDERMIJNING, RADIC, VERWARD, WOON
 from documents.models import Document, Goal
 from planning.models import District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority, Urgency
 from scan.models import MunicipalPlan, Source
 from tests.accounts.factories import PASSWORD, UserFactory
-from voting.models import Ballot, BbgDecision, Round
+from voting.models import Ballot, Round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Role, User
-from demo.planning import BBG_TOP_FIVE, DEMO_USERS, demo_password, dvo_title
+from demo.loader import DEMO_USERS, demo_password
+from demo.planning import BBG_TOP_FIVE, dvo_title
 from planning.conflicts import ConflictKind, process_conflicts
 from planning.models import Absence, Action, Membership, Milestone, Person, Phase, StrategyProcess
 from scan.models import Source

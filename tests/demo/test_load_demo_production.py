@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from demo.planning import DemoUsersRefused, load_demo
+from demo.loader import DemoUsersRefused, load_demo
 from planning.models import StrategyProcess
 
 
@@ -19,9 +19,10 @@ def run(**kwargs) -> str:
 def test_under_production_settings_it_loads_the_data_but_no_users(db, settings):
     settings.DEBUG = False
     output = run()
-    # Only the demo's system user that enters the DVO choices (voting/demo.py): inactive, no usable password.
-    assert [(user.username, user.is_active, user.has_usable_password()) for user in User.objects.all()] == [
-        ("demo-invoer", False, False)
+    # Only the demo's system user that enters the DVO choices through the services (demo/voting.py): it acts as
+    # staff, but has no usable password and no email address.
+    assert [(user.username, user.role, user.has_usable_password(), user.email) for user in User.objects.all()] == [
+        ("demo-invoer", "staff", False, "")
     ]
     assert StrategyProcess.objects.get(slug="vs-2019-2022").milestones.count() == 27
     assert "DEBUG staat uit" in output

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from demo.planning import LONG_LIST_CONSENT, load_demo
+from demo.loader import load_demo
+from demo.planning import LONG_LIST_CONSENT
 from planning.models import StrategyProcess
 from priorities import services
 from priorities.models import Criterion, CriterionAssessment, LongList, PartnerRole, Priority

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from demo.planning import load_demo
+from demo.loader import load_demo
 from demo.scan import CHECK_SENT_ON, plan_spec
 from planning.models import Municipality, StrategyProcess
 from priorities.selectors import share_percent

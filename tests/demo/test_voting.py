@@ -8,13 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from demo.planning import BBG_TOP_FIVE, demo_password, dvo_title, load_demo
-from demo.voting import JULY_BBG, SYSTEM_USERNAME
+from decisions.models import BbgDecision, DecisionPriority, PassedOver
+from decisions.selectors import confirmed_top_five
+from demo.decisions import JULY_BBG
+from demo.loader import demo_password, load_demo
+from demo.planning import BBG_TOP_FIVE, dvo_title
+from demo.voting import SYSTEM_USERNAME
 from planning.conflicts import ConflictKind, process_conflicts
 from planning.models import Milestone, StrategyProcess
 from voting import services
-from voting.models import Ballot, BallotChoice, BbgDecision, DecisionPriority, PassedOver, Round
-from voting.selectors import ballot_history, confirmed_top_five, round_result
+from voting.models import Ballot, BallotChoice, Round
+from voting.selectors import ballot_history, round_result
 
 MEETING_DAYS = {
     "GLM": datetime.date(2018, 4, 4),
@@ -120,12 +124,15 @@ def test_the_demo_round_is_chosen_closed_and_decided(settings, client):
 
 
 @pytest.mark.django_db
-def test_without_demo_users_an_inactive_system_user_enters_the_choices(settings):
+def test_without_demo_users_a_system_user_that_cannot_log_in_enters_the_choices(settings, client):
     settings.DEBUG = False
     load_demo(create_users=False)
 
     system = User.objects.get(username=SYSTEM_USERNAME)
-    assert not system.is_active and not system.has_usable_password()
+    assert not system.has_usable_password() and system.email == ""
+    for password in ("", "demo-invoer", "demo-invoer-demo-2018"):
+        client.post(reverse("login"), {"username": SYSTEM_USERNAME, "password": password})
+        assert "_auth_user_id" not in client.session
     assert User.objects.count() == 1
     ballots = Ballot.objects.filter(round__process__slug="vs-2019-2022")
     assert ballots.count() == 5

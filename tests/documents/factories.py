@@ -8,12 +8,13 @@ import datetime
 import factory
 from django.utils import timezone
 
+from decisions.models import BbgDecision, DecisionPriority
 from documents.models import Document, Goal, GoalPartnerRole
 from documents.services import default_prose
 from priorities.models import PartnerRole, Urgency
 from tests.planning.factories import StrategyProcessFactory
 from tests.voting.factories import RoundFactory, make_frozen_long_list
-from voting.models import BbgDecision, DecisionPriority, Round
+from voting.models import Round
 
 
 def make_top_five(process, *, confirmed: bool = True):

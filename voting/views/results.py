@@ -1,7 +1,7 @@
 """The result of a round: the ranked table, the DVO x priority matrix and the bar chart, and its exports (Excel,
 and a PDF for the BBG meeting).
 
-Who sees what (voting/result_rules.py): programme staff always; BBG members and DVO secretaries only once the round
+Who sees what (voting/rules.py): programme staff always; BBG members and DVO secretaries only once the round
 is closed or staff released the result. Until then their page shows progress only ("3 van 5 DVO's hebben
 gekozen"), never a count per priority, and the exports answer 403.
 """
@@ -12,11 +12,13 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.panels import collect_panels
 from core.views import ProcessMixin
 
+from ..exports import result_context, results_pdf, results_xlsx
+from ..hooks import RESULT_PANELS
 from ..models import Round
-from ..result_exports import result_context, results_pdf, results_xlsx
-from ..selectors import decision_for, round_for, round_progress, round_result
+from ..selectors import round_for, round_progress, round_result
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -55,10 +57,10 @@ class ResultsView(ResultProcessMixin, TemplateView):
         context.update(process=self.process, round=self.round, progress=round_progress(self.round))
         if self.visible:
             context.update(result_context(self.process, round_result(self.round)))
-            decision = decision_for(self.round)
-            if decision is not None and self.request.user.has_perm("voting.view_decision", decision):
-                context["decision"] = decision
-            context["can_change_decision"] = self.request.user.has_perm("voting.change_decision")
+            # What the apps built on the result show under it (decisions: the BBG's top five).
+            context["panels"] = collect_panels(
+                RESULT_PANELS, process=self.process, round=self.round, user=self.request.user
+            )
         return context
 
 

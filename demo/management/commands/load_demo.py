@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from demo.planning import DemoResult, load_demo
+from demo.loader import DemoResult, load_demo
 
 
 class Command(BaseCommand):

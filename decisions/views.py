@@ -12,15 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.dates import format_date
+from core.views import ProcessMixin
+from voting.exports import ranking_rows
+from voting.models import Round
+from voting.selectors import round_for, round_result
 
-from ..decision import decision_confirm, decision_record, locked_message
-from ..result_exports import ranking_rows
-from ..result_forms import DecisionConfirmForm, DecisionForm
-from ..selectors import bbg_meetings, decision_for, round_result
-from .results import ResultProcessMixin
+from .forms import DecisionConfirmForm, DecisionForm
+from .selectors import bbg_meetings, decision_for
+from .services import decision_confirm, decision_record, locked_message
 
 
-class _DecisionMixin(ResultProcessMixin):
+class _DecisionMixin(ProcessMixin):
+    @cached_property
+    def round(self) -> Round | None:
+        return round_for(self.process)
+
     @cached_property
     def decision(self):
         return decision_for(self.round) if self.round is not None else None
@@ -40,23 +46,23 @@ class _DecisionMixin(ResultProcessMixin):
 class DecisionView(_DecisionMixin, TemplateView):
     """The top five, its ambitions and why higher-ranked priorities were passed over."""
 
-    permission_required = "voting.view_decision"
-    template_name = "voting/decision_detail.html"
+    permission_required = "decisions.view_decision"
+    template_name = "decisions/decision_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if self.decision is not None and not user.has_perm("voting.view_decision", self.decision):
+        if self.decision is not None and not user.has_perm("decisions.view_decision", self.decision):
             context["decision"] = None  # not yet confirmed: for staff only
-        context["can_change"] = user.has_perm("voting.change_decision")
+        context["can_change"] = user.has_perm("decisions.change_decision")
         return context
 
 
 class DecisionEditView(_DecisionMixin, FormView):
     """Staff record (or correct, until confirmed) the BBG's top five."""
 
-    permission_required = "voting.change_decision"
-    template_name = "voting/decision_form.html"
+    permission_required = "decisions.change_decision"
+    template_name = "decisions/decision_form.html"
     form_class = DecisionForm
 
     def dispatch(self, request, *args, **kwargs):
@@ -65,7 +71,7 @@ class DecisionEditView(_DecisionMixin, FormView):
         self.require_round()
         if self.decision is not None and self.decision.is_confirmed:
             messages.error(request, locked_message(self.decision))
-            return redirect("voting:decision", slug=self.process.slug)
+            return redirect("decisions:detail", slug=self.process.slug)
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -104,14 +110,14 @@ class DecisionEditView(_DecisionMixin, FormView):
             self.request,
             _("Het besluit van de BBG is vastgelegd. Controleer het en bevestig het om het vast te zetten."),
         )
-        return redirect("voting:decision", slug=self.process.slug)
+        return redirect("decisions:detail", slug=self.process.slug)
 
 
 class DecisionConfirmView(_DecisionMixin, FormView):
     """Staff confirm the recorded decision: it is locked and its meeting in the planning is marked done."""
 
-    permission_required = "voting.change_decision"
-    template_name = "voting/decision_confirm.html"
+    permission_required = "decisions.change_decision"
+    template_name = "decisions/decision_confirm.html"
     form_class = DecisionConfirmForm
 
     def dispatch(self, request, *args, **kwargs):
@@ -122,7 +128,7 @@ class DecisionConfirmView(_DecisionMixin, FormView):
             raise Http404
         if self.decision.is_confirmed:
             messages.error(request, locked_message(self.decision))
-            return redirect("voting:decision", slug=self.process.slug)
+            return redirect("decisions:detail", slug=self.process.slug)
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -131,6 +137,6 @@ class DecisionConfirmView(_DecisionMixin, FormView):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(self.request, message)
-            return redirect("voting:decision_edit", slug=self.process.slug)
+            return redirect("decisions:edit", slug=self.process.slug)
         messages.success(self.request, _("Het besluit van de BBG is bevestigd en staat nu vast."))
-        return redirect("voting:decision", slug=self.process.slug)
+        return redirect("decisions:detail", slug=self.process.slug)

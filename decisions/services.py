@@ -26,10 +26,11 @@ from django.utils.translation import gettext as _
 from core.dates import format_date
 from planning.models import Body, Milestone
 from priorities.models import Priority
+from voting.models import Round
+from voting.selectors import round_result
+from voting.tally import passed_over
 
-from . import selectors
-from .models import TOP_SIZE, BbgDecision, DecisionPriority, PassedOver, Round
-from .tally import passed_over
+from .models import TOP_SIZE, BbgDecision, DecisionPriority, PassedOver
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,16 @@ class ChosenPriority:
 
 
 def _require_staff(user) -> None:
-    if not (user is not None and user.has_perm("voting.change_decision")):
+    if not (user is not None and user.has_perm("decisions.change_decision")):
         raise PermissionDenied
 
 
-def _save_as(obj, user, *, delete: bool = False, update_fields=None) -> None:
-    """Save (or delete) with ``user`` recorded in the history, also outside a request."""
+def _save_as(obj, user, *, delete: bool = False, update_fields=None, now=None) -> None:
+    """Save (or delete) with ``user`` (and the moment ``now``, when given) recorded in the history, also outside a
+    request."""
     obj._history_user = user
+    if now is not None:
+        obj._history_date = now
     if delete:
         obj.delete()
     else:
@@ -97,7 +101,7 @@ def check_top_five(round: Round, chosen: Sequence[ChosenPriority], justification
         if not item.ambition.strip():
             errors.append(_("Geef een ambitie bij ‘%(priority)s’.") % {"priority": titles[item.priority_id]})
 
-    ranked = selectors.round_result(round).tally.results
+    ranked = round_result(round).tally.results
     required: dict[int, str] = {}
     for result in passed_over(ranked, ids):
         text = (justifications.get(result.priority.id) or "").strip()
@@ -126,13 +130,14 @@ def decision_record(
     justifications: Mapping[int, str] | None = None,
     meeting: Milestone | None = None,
     notes: str = "",
+    now: datetime.datetime | None = None,
 ) -> BbgDecision:
     """Record (or replace, until confirmed) the BBG's top five of ``round``.
 
     Exactly five distinct priorities of the process's long list, in the given order, each with an ambition; a
     justification for every priority the result ranks higher than one of the five that is not chosen. Only
     programme staff; only once the result is final; never after confirmation. Justifications for priorities
-    that need none are not stored.
+    that need none are not stored. ``now`` is the moment recorded in the history (the demo's 2018).
     """
     _require_staff(user)
     round = Round.objects.select_for_update().select_related("process").get(pk=round.pk)
@@ -148,25 +153,26 @@ def decision_record(
     else:
         # Replaced as a whole; the history keeps every earlier version of each row, and who removed it.
         for row in [*decision.chosen.all(), *decision.passed_over.all()]:
-            _save_as(row, user, delete=True)
+            _save_as(row, user, delete=True, now=now)
     decision.meeting = meeting
     decision.decided_on = decided_on
     decision.notes = notes
-    _save_as(decision, user)
+    _save_as(decision, user, now=now)
     for position, item in enumerate(chosen, start=1):
         _save_as(
             DecisionPriority(
                 decision=decision, priority_id=item.priority_id, position=position, ambition=item.ambition.strip()
             ),
             user,
+            now=now,
         )
     for priority_id, text in required.items():
-        _save_as(PassedOver(decision=decision, priority_id=priority_id, justification=text), user)
+        _save_as(PassedOver(decision=decision, priority_id=priority_id, justification=text), user, now=now)
     return decision
 
 
 @transaction.atomic
-def decision_confirm(*, decision: BbgDecision, user) -> BbgDecision:
+def decision_confirm(*, decision: BbgDecision, user, now: datetime.datetime | None = None) -> BbgDecision:
     """Confirm the BBG's decision: from now on it is locked, it shows on the dashboard, and its meeting's milestone
     in the planning is marked done. The stored five are checked once more against the result as it is now."""
     _require_staff(user)
@@ -180,10 +186,31 @@ def decision_confirm(*, decision: BbgDecision, user) -> BbgDecision:
     chosen = [ChosenPriority(priority_id=item.priority_id, ambition=item.ambition) for item in decision.chosen.all()]
     check_top_five(round, chosen, {item.priority_id: item.justification for item in decision.passed_over.all()})
 
-    decision.confirmed_at = timezone.now()
+    now = now or timezone.now()
+    decision.confirmed_at = now
     decision.confirmed_by = user
-    _save_as(decision, user, update_fields=["confirmed_at", "confirmed_by"])
+    _save_as(decision, user, update_fields=["confirmed_at", "confirmed_by"], now=now)
     if decision.meeting is not None and decision.meeting.status != Milestone.Status.DONE:
         decision.meeting.status = Milestone.Status.DONE
         _save_as(decision.meeting, user, update_fields=["status", "updated_at"])
     return decision
+
+
+# --- What the decision means for the round (registered on voting.hooks in DecisionsConfig.ready) ----------------
+
+
+def round_reopen_refusal(round: Round) -> ValidationError | None:
+    """A closed round is not reopened once the BBG's decision on its result is confirmed."""
+    if BbgDecision.objects.filter(round=round, confirmed_at__isnull=False).exists():
+        return ValidationError(
+            _("Het besluit van de BBG is al bevestigd; de ronde kan niet meer worden heropend."), code="decided"
+        )
+    return None
+
+
+def decision_delete_on_reset(*, round: Round, user, reason: str, now: datetime.datetime) -> None:
+    """A round started afresh loses the BBG's decision on its old result; the history keeps it, with the reason."""
+    decision = BbgDecision.objects.filter(round=round).first()
+    if decision is not None:
+        decision._change_reason = reason
+        _save_as(decision, user, delete=True)

@@ -2,7 +2,7 @@
 ambition; the meeting and the date; and, per priority of the result, room for why the BBG passed it over.
 
 The form only reads the input; the rules (exactly five, ambitions, which justifications are required) are held by
-voting.decision.decision_record, whose errors the view puts back on this form.
+decisions.services.decision_record, whose errors the view puts back on this form.
 """
 
 from django import forms
@@ -10,10 +10,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from voting.tally import PriorityResult
 
-from .decision import ChosenPriority
 from .models import TOP_SIZE, BbgDecision
-from .tally import PriorityResult
+from .services import ChosenPriority
 
 
 class DecisionForm(forms.Form):

@@ -1,0 +1,22 @@
+"""The apps of VS-portaal in layers, in the order of the process. An app imports only apps of its own or a lower
+layer (tests/test_layers.py checks every import, migrations excepted); a higher app contributes to a lower one
+through a hook the lower one owns (core.hooks). ``vs_portal`` is the project's configuration and may import all.
+"""
+
+LAYERS: tuple[str, ...] = (
+    "core",  # helpers several apps share; imports no app
+    "accounts",  # users, roles, the rule registry
+    "planning",  # reference data, processes and phases, milestones, actions, absences, conflicts, dashboard
+    "scan",  # themes, municipal plans and the ambtelijke toets, sources, the scan matrix
+    "priorities",  # the long list, criteria, consent and freeze
+    "voting",  # the DVO round, ballots, the tally and the ranked result
+    "decisions",  # the BBG's top five
+    "documents",  # goals and the VS/MJB document with its renderings
+    "notifications",  # reminders and in-app notifications
+    "archive",  # export and import of one whole process
+    "demo",  # the demo loader
+)
+
+
+def layer_of(app: str) -> int:
+    return LAYERS.index(app)

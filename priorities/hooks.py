@@ -1,0 +1,9 @@
+"""Where higher apps contribute to the long list (core.hooks): they register in their AppConfig.ready()."""
+
+from core.hooks import Hook
+
+REOPEN_WARNINGS = Hook(
+    "priorities.reopen_warnings",
+    "Warnings when staff reopen a frozen long list (e.g. DVOs already chose from it): functions (process) -> a "
+    "Dutch message, or '' when there is nothing to say. Called by priorities.services.longlist_reopen.",
+)
