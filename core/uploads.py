@@ -73,14 +73,14 @@ def check_document(file: UploadedFile) -> AcceptedDocument:
         raise ValidationError(
             gettext("Het bestand is te groot (%(size)s). Een document mag hoogstens %(limit)s zijn.")
             % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-            code="too_large",
+            code="upload_too_large",
         )
     original_name = (file.name or "").replace("\\", "/").rsplit("/", 1)[-1]
     kind = detect_kind(file)
     if kind is None:
         raise ValidationError(
             gettext("Dit bestand is geen PDF- of Word-document (DOCX). Alleen PDF en DOCX worden aangenomen."),
-            code="wrong_type",
+            code="upload_wrong_type",
         )
     extension = _extension(original_name)
     if extension != kind:
@@ -90,7 +90,7 @@ def check_document(file: UploadedFile) -> AcceptedDocument:
                 "Geef het bestand de juiste extensie (.%(expected)s) en probeer het opnieuw."
             )
             % {"extension": extension or "", "kind": kind.upper(), "expected": kind},
-            code="wrong_extension",
+            code="upload_wrong_extension",
         )
     file.name = f"{uuid.uuid4().hex}.{kind}"
     return AcceptedDocument(file=file, kind=kind, original_name=original_name[:255])

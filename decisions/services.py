@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
+from core.errors import refuse
 from planning.models import Body, Milestone
 from priorities.models import Priority
 from voting.models import Round
@@ -70,7 +71,8 @@ def _check_round_final(round: Round) -> None:
             _(
                 "De uitslag van de DVO's is nog niet definitief. Sluit de ronde of geef de uitslag vrij voordat u "
                 "het besluit van de BBG vastlegt."
-            )
+            ),
+            code="decision_result_not_final",
         )
 
 
@@ -78,28 +80,37 @@ def _check_meeting(round: Round, meeting: Milestone | None) -> None:
     if meeting is None:
         return
     if meeting.process_id != round.process_id or meeting.body is None or meeting.body.kind != Body.Kind.STEERING_GROUP:
-        raise ValidationError(
-            {"meeting": _("Kies een vergadering van de BBG uit de planning van dit proces.")}, code="invalid_meeting"
+        refuse(
+            _("Kies een vergadering van de BBG uit de planning van dit proces."),
+            code="decision_meeting_invalid",
+            field="meeting",
         )
 
 
 def check_top_five(round: Round, chosen: Sequence[ChosenPriority], justifications: Mapping[int, str]) -> dict[int, str]:
     """Validate five priorities with ambitions and the justifications; return the justifications that are
     required (priority id -> text). Raises ValidationError listing every problem found."""
-    errors: list[str] = []
+    errors: list[ValidationError] = []
     ids = [item.priority_id for item in chosen]
     if len(ids) != TOP_SIZE or len(set(ids)) != TOP_SIZE:
         raise ValidationError(
             _("Kies precies %(top)d verschillende prioriteiten; u koos er %(count)d.")
             % {"top": TOP_SIZE, "count": len(set(ids))},
-            code="not_five",
+            code="decision_not_five",
         )
     titles = dict(Priority.objects.filter(process_id=round.process_id, pk__in=ids).values_list("pk", "title"))
     if len(titles) != TOP_SIZE:
-        raise ValidationError(_("Kies alleen prioriteiten van de lange lijst van dit proces."), code="foreign_priority")
+        raise ValidationError(
+            _("Kies alleen prioriteiten van de lange lijst van dit proces."), code="decision_priority_not_on_longlist"
+        )
     for item in chosen:
         if not item.ambition.strip():
-            errors.append(_("Geef een ambitie bij ‘%(priority)s’.") % {"priority": titles[item.priority_id]})
+            errors.append(
+                ValidationError(
+                    _("Geef een ambitie bij ‘%(priority)s’.") % {"priority": titles[item.priority_id]},
+                    code="decision_ambition_missing",
+                )
+            )
 
     ranked = round_result(round).tally.results
     required: dict[int, str] = {}
@@ -107,16 +118,19 @@ def check_top_five(round: Round, chosen: Sequence[ChosenPriority], justification
         text = (justifications.get(result.priority.id) or "").strip()
         if not text:
             errors.append(
-                _(
-                    "‘%(priority)s’ staat op plaats %(rank)d van de uitslag, hoger dan een gekozen prioriteit, maar "
-                    "is niet gekozen. Geef aan waarom de BBG deze prioriteit passeert."
+                ValidationError(
+                    _(
+                        "‘%(priority)s’ staat op plaats %(rank)d van de uitslag, hoger dan een gekozen prioriteit, "
+                        "maar is niet gekozen. Geef aan waarom de BBG deze prioriteit passeert."
+                    )
+                    % {"priority": result.priority.title, "rank": result.rank},
+                    code="decision_justification_missing",
                 )
-                % {"priority": result.priority.title, "rank": result.rank}
             )
         else:
             required[result.priority.id] = text
     if errors:
-        raise ValidationError(errors, code="invalid_top_five")
+        raise ValidationError(errors)
     return required
 
 
@@ -143,7 +157,7 @@ def decision_record(
     round = Round.objects.select_for_update().select_related("process").get(pk=round.pk)
     decision = BbgDecision.objects.filter(round=round).first()
     if decision is not None and decision.is_confirmed:
-        raise ValidationError(locked_message(decision), code="locked")
+        raise ValidationError(locked_message(decision), code="decision_locked")
     _check_round_final(round)
     _check_meeting(round, meeting)
     required = check_top_five(round, chosen, justifications or {})
@@ -181,7 +195,7 @@ def decision_confirm(*, decision: BbgDecision, user, now: datetime.datetime | No
         BbgDecision.objects.select_related("meeting").prefetch_related("chosen", "passed_over").get(pk=decision.pk)
     )
     if decision.is_confirmed:
-        raise ValidationError(locked_message(decision), code="locked")
+        raise ValidationError(locked_message(decision), code="decision_locked")
     _check_round_final(round)
     chosen = [ChosenPriority(priority_id=item.priority_id, ambition=item.ambition) for item in decision.chosen.all()]
     check_top_five(round, chosen, {item.priority_id: item.justification for item in decision.passed_over.all()})
@@ -203,7 +217,8 @@ def round_reopen_refusal(round: Round) -> ValidationError | None:
     """A closed round is not reopened once the BBG's decision on its result is confirmed."""
     if BbgDecision.objects.filter(round=round, confirmed_at__isnull=False).exists():
         return ValidationError(
-            _("Het besluit van de BBG is al bevestigd; de ronde kan niet meer worden heropend."), code="decided"
+            _("Het besluit van de BBG is al bevestigd; de ronde kan niet meer worden heropend."),
+            code="round_decision_confirmed",
         )
     return None
 

@@ -106,14 +106,14 @@ def _frozen_document_message(document: Document) -> str:
 def _ensure_document_open(process: StrategyProcess) -> None:
     document = Document.objects.filter(process=process).first()
     if document is not None and document.is_frozen:
-        raise ValidationError(_frozen_document_message(document), code="frozen")
+        raise ValidationError(_frozen_document_message(document), code="document_frozen")
 
 
 def _ensure_goal_editable(goal: Goal) -> None:
     if goal.status == Goal.Status.TO_RVO:
         raise ValidationError(
             _("Deze doelstelling is naar het RVO; neem haar eerst terug naar concept om haar te wijzigen."),
-            code="put_forward",
+            code="goal_put_forward",
         )
     if goal.status == Goal.Status.ADOPTED:
         raise ValidationError(
@@ -122,7 +122,7 @@ def _ensure_goal_editable(goal: Goal) -> None:
                 "gewijzigd."
             )
             % {"date": format_date(goal.adopted_on)},
-            code="frozen",
+            code="goal_adopted",
         )
 
 
@@ -238,10 +238,8 @@ def goal_delete(*, goal: Goal, user) -> None:
 
 
 def smart_refusal(issues) -> ValidationError:
-    return ValidationError(
-        [_("De doelstelling is nog niet SMART en kan niet naar het RVO:")] + [str(issue) for issue in issues],
-        code="not_smart",
-    )
+    messages = [_("De doelstelling is nog niet SMART en kan niet naar het RVO:"), *(str(issue) for issue in issues)]
+    return ValidationError([ValidationError(message, code="goal_not_smart") for message in messages])
 
 
 @transaction.atomic
@@ -250,7 +248,7 @@ def goal_put_forward(*, goal: Goal, user, on: datetime.date | None = None) -> Go
     _require_staff(user, "documents.change_goal")
     goal = Goal.objects.select_for_update().select_related("process", "priority").get(pk=goal.pk)
     if goal.status != Goal.Status.CONCEPT:
-        raise ValidationError(_("Alleen een concept kan naar het RVO."), code="status")
+        raise ValidationError(_("Alleen een concept kan naar het RVO."), code="goal_not_concept")
     _ensure_document_open(goal.process)
     issues = smart_check(goal, facts=smart_facts(goal.process))
     if issues:
@@ -268,7 +266,9 @@ def goal_withdraw(*, goal: Goal, user, reason: str) -> Goal:
     _require_staff(user, "documents.change_goal")
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
-        raise ValidationError(_("Alleen een doelstelling die naar het RVO is, kan terug naar concept."), code="status")
+        raise ValidationError(
+            _("Alleen een doelstelling die naar het RVO is, kan terug naar concept."), code="goal_not_put_forward"
+        )
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Geef een reden.")})
     goal.status = Goal.Status.CONCEPT
@@ -290,7 +290,9 @@ def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
     _require_staff(user, "documents.change_goal")
     goal = Goal.objects.select_for_update().select_related("process").get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
-        raise ValidationError(_("Alleen een doelstelling die naar het RVO is, kan worden vastgesteld."), code="status")
+        raise ValidationError(
+            _("Alleen een doelstelling die naar het RVO is, kan worden vastgesteld."), code="goal_not_put_forward"
+        )
     if on is None:
         raise ValidationError({"on": _("Vul de datum van vaststelling in.")})
     if goal.put_forward_on and on < goal.put_forward_on:
@@ -394,7 +396,7 @@ def _lock(document: Document) -> Document:
 
 def _ensure_open(document: Document) -> None:
     if document.is_frozen:
-        raise ValidationError(_frozen_document_message(document), code="frozen")
+        raise ValidationError(_frozen_document_message(document), code="document_frozen")
 
 
 @transaction.atomic
@@ -525,13 +527,13 @@ def allowed_transitions(document: Document) -> tuple[str, ...]:
 def _check_goals_ready(process: StrategyProcess) -> None:
     goals = list(Goal.objects.filter(process=process).order_by("position", "pk"))
     if not goals:
-        raise ValidationError(_("Het document heeft nog geen doelstellingen."), code="no_goals")
+        raise ValidationError(_("Het document heeft nog geen doelstellingen."), code="document_no_goals")
     concepts = [goal.title for goal in goals if goal.status == Goal.Status.CONCEPT]
     if concepts:
         raise ValidationError(
             _("Deze doelstellingen zijn nog concept; zet ze eerst door naar het RVO: %(goals)s.")
             % {"goals": ", ".join(concepts)},
-            code="concept_goals",
+            code="document_goals_still_concept",
         )
 
 
@@ -555,7 +557,7 @@ def document_transition(
                 "from": document.get_status_display(),
                 "to": dict(Status.choices).get(to_status, to_status),
             },
-            code="transition",
+            code="document_transition_not_allowed",
         )
     note = (note or "").strip()
     if to_status == Status.CONCEPT and not note:
@@ -599,10 +601,8 @@ def document_transition(
         version = _make_version(document, user, major=1, minor=0, date=meeting_date, note=note)
         problems = _consistency_problems(document, version)
         if problems:
-            raise ValidationError(
-                [_("Het MJB-deel sluit niet aan op de VS; het document kan niet worden vastgesteld:"), *problems],
-                code="inconsistent",
-            )
+            messages = [_("Het MJB-deel sluit niet aan op de VS; het document kan niet worden vastgesteld:"), *problems]
+            raise ValidationError([ValidationError(message, code="document_mjb_inconsistent") for message in messages])
     elif to_status == Status.NOTA:
         version = document.versions.filter(major=1, minor=0).first()
     else:

@@ -7,25 +7,17 @@ for programme staff only).
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api import service_call
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
 from . import services
 from .models import Criterion, CriterionAssessment, LongList, Outcome, PartnerRole, Priority, Urgency
 from .selectors import majority_proposals
-
-
-def service_call(function, **kwargs):
-    """Call a service; its ValidationError becomes the API's 400 with the same Dutch message."""
-    try:
-        return function(**kwargs)
-    except DjangoValidationError as error:
-        raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
 
 
 class PartnerRoleSerializer(serializers.ModelSerializer):

@@ -21,6 +21,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
+from core.errors import refuse
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
@@ -66,19 +67,20 @@ def _lock_long_list(process: StrategyProcess) -> LongList:
 
 def _ensure_editable(long_list: LongList) -> None:
     if long_list.is_frozen:
-        raise ValidationError(long_list.freeze_message, code="frozen")
+        raise ValidationError(long_list.freeze_message, code="longlist_frozen")
 
 
 def _check_evidence(process: StrategyProcess, *, sources, continues: Priority | None) -> None:
     foreign = [source for source in sources if source.process_id != process.pk]
     if foreign:
         raise ValidationError(
-            _("Bron '%(source)s' hoort niet bij dit proces.") % {"source": foreign[0]}, code="invalid_source"
+            _("Bron '%(source)s' hoort niet bij dit proces.") % {"source": foreign[0]},
+            code="priority_source_of_other_process",
         )
     if continues is not None and (process.predecessor_id is None or continues.process_id != process.predecessor_id):
         raise ValidationError(
             _("Een prioriteit kan alleen voortbouwen op een prioriteit van de vorige Veiligheidsstrategie."),
-            code="invalid_continues",
+            code="priority_continues_invalid",
         )
 
 
@@ -93,11 +95,11 @@ def _replace_roles(priority: Priority, roles: list[RoleData]) -> None:
             role=data.get("role") or PartnerRole.Role.CONTRIBUTES,
         )
         if role.partner == PartnerRole.Partner.OTHER and not role.partner_other:
-            raise ValidationError(_("Noem de partner bij 'anders'."), code="partner_other")
+            raise ValidationError(_("Noem de partner bij 'anders'."), code="priority_partner_other_missing")
         wanted.append(role)
     keys = [(role.partner, role.partner_other) for role in wanted]
     if len(set(keys)) != len(keys):
-        raise ValidationError(_("Een partner staat twee keer bij deze prioriteit."), code="duplicate_partner")
+        raise ValidationError(_("Een partner staat twee keer bij deze prioriteit."), code="priority_partner_twice")
 
     existing = {(role.partner, role.partner_other): role for role in priority.roles.all()}
     for role in wanted:
@@ -157,7 +159,7 @@ def priority_create(
                 "voordat u een nieuwe toevoegt."
             )
             % {"max": MAX_PRIORITIES},
-            code="too_many",
+            code="longlist_too_many",
         )
     sources = list(sources or [])
     _check_evidence(process, sources=sources, continues=continues)
@@ -281,16 +283,16 @@ def longlist_approve(
     """
     long_list = _lock_long_list(process)
     if long_list.status != LongList.Status.DRAFT:
-        raise ValidationError(long_list.freeze_message, code="not_draft")
+        raise ValidationError(long_list.freeze_message, code="longlist_not_draft")
     count = Priority.objects.filter(process=process).count()
     if count == 0:
-        raise ValidationError(_("Een lege lange lijst kan niet worden vastgesteld."), code="empty")
+        raise ValidationError(_("Een lege lange lijst kan niet worden vastgesteld."), code="longlist_empty")
     if count > MAX_PRIORITIES:
         raise ValidationError(
-            _("De lange lijst heeft meer dan %(max)s prioriteiten.") % {"max": MAX_PRIORITIES}, code="too_many"
+            _("De lange lijst heeft meer dan %(max)s prioriteiten.") % {"max": MAX_PRIORITIES}, code="longlist_too_many"
         )
     if meeting is not None and meeting.process_id != process.pk:
-        raise ValidationError(_("De vergadering hoort niet bij dit proces."), code="invalid_meeting")
+        raise ValidationError(_("De vergadering hoort niet bij dit proces."), code="longlist_meeting_invalid")
     long_list.status = LongList.Status.APPROVED
     long_list.approved_on = approved_on
     long_list.approved_at_meeting = meeting
@@ -308,18 +310,18 @@ def longlist_send(*, process: StrategyProcess, sent_on: datetime.date) -> LongLi
     long_list = _lock_long_list(process)
     if long_list.status == LongList.Status.DRAFT:
         raise ValidationError(
-            _("De lange lijst is nog niet door de BBG vastgesteld; stel hem eerst vast."), code="not_approved"
+            _("De lange lijst is nog niet door de BBG vastgesteld; stel hem eerst vast."), code="longlist_not_approved"
         )
     if long_list.status == LongList.Status.SENT:
         raise ValidationError(
             _("De lange lijst is al op %(date)s naar de partners gestuurd.") % {"date": format_date(long_list.sent_on)},
-            code="already_sent",
+            code="longlist_already_sent",
         )
     if sent_on < long_list.approved_on:
         raise ValidationError(
             _("De lijst kan niet worden verstuurd vóór de vaststelling op %(date)s.")
             % {"date": format_date(long_list.approved_on)},
-            code="sent_before_approval",
+            code="longlist_sent_before_approval",
         )
     long_list.status = LongList.Status.SENT
     long_list.sent_on = sent_on
@@ -345,10 +347,16 @@ def longlist_reopen(*, process: StrategyProcess, user, reason: str) -> ReopenRes
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Geef een reden op om de lange lijst te heropenen.")}, code="no_reason")
+        refuse(
+            _("Geef een reden op om de lange lijst te heropenen."),
+            code="longlist_reopen_reason_missing",
+            field="reason",
+        )
     long_list = _lock_long_list(process)
     if not long_list.is_frozen:
-        raise ValidationError(_("De lange lijst is niet vastgesteld; er valt niets te heropenen."), code="not_frozen")
+        raise ValidationError(
+            _("De lange lijst is niet vastgesteld; er valt niets te heropenen."), code="longlist_not_frozen"
+        )
     long_list.status = LongList.Status.DRAFT
     long_list.approved_on = None
     long_list.approved_at_meeting = None

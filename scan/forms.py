@@ -138,7 +138,7 @@ class SourceForm(DocumentFormMixin, forms.ModelForm):
         has_document = bool(document) if document is not None else bool(self.instance.document)
         if "document" not in self.errors and not has_document and not cleaned_data.get("reference"):
             raise forms.ValidationError(
-                gettext("Voeg een document toe of vul een vindplaats in."), code="document_or_reference"
+                gettext("Voeg een document toe of vul een vindplaats in."), code="source_document_or_reference"
             )
         return cleaned_data
 

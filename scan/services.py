@@ -59,7 +59,7 @@ def plan_theme_add(*, plan: MunicipalPlan, theme: Theme, wording: str = "", orig
         raise ValidationError(
             gettext("Het plan van %(municipality)s noemt '%(theme)s' al; wijzig het op de pagina van het plan.")
             % {"municipality": plan.municipality, "theme": theme},
-            code="duplicate_theme",
+            code="plan_theme_twice",
         )
     plan_theme = PlanTheme.objects.create(plan=plan, theme=theme, wording=wording, origin=origin)
     _mark_amended(plan, [origin])

@@ -12,8 +12,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.api_permissions import RulePermission
+from core.api import service_call
 from planning.access import get_process_for_user
-from priorities.serializers import service_call
 
 from . import services
 from .access import ballots_visible_to, get_district_for_user

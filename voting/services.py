@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
+from core.errors import refuse
 from planning.models import Body, District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority
 
@@ -106,10 +107,10 @@ def round_create(*, process: StrategyProcess, user=None, now: datetime.datetime 
     if long_list is None or not long_list.is_frozen:
         raise ValidationError(
             _("De lange lijst is nog niet door de BBG vastgesteld; een keuzeronde kan pas daarna beginnen."),
-            code="not_frozen",
+            code="longlist_not_frozen",
         )
     if Round.objects.filter(process=process).exists():
-        raise ValidationError(_("Dit proces heeft al een keuzeronde."), code="exists")
+        raise ValidationError(_("Dit proces heeft al een keuzeronde."), code="round_exists")
     round = Round(process=process)
     _set_history(round, user, now)
     round.save()
@@ -138,18 +139,19 @@ def round_open(*, round: Round, user, now: datetime.datetime | None = None) -> R
     _require_staff(user)
     round = _lock_round(round)
     if round.is_open:
-        raise ValidationError(_("De keuzeronde is al open."), code="already_open")
+        raise ValidationError(_("De keuzeronde is al open."), code="round_already_open")
     long_list = _long_list(round.process)
     if long_list is None or not long_list.is_frozen:
         raise ValidationError(
-            _("De lange lijst is heropend; stel hem opnieuw vast voordat de ronde opengaat."), code="not_frozen"
+            _("De lange lijst is heropend; stel hem opnieuw vast voordat de ronde opengaat."),
+            code="longlist_not_frozen",
         )
     missing = missing_deadlines(round)
     if missing:
         raise ValidationError(
             _("Stel eerst een termijn in voor: %(districts)s.")
             % {"districts": ", ".join(district.code for district in missing)},
-            code="missing_deadline",
+            code="round_deadline_missing",
         )
     if round.is_closed:
         # The apps built on the result say whether it may still change (decisions: not once the top five is
@@ -176,7 +178,7 @@ def round_close(*, round: Round, user, now: datetime.datetime | None = None) -> 
     _require_staff(user)
     round = _lock_round(round)
     if not round.is_open:
-        raise ValidationError(_("Alleen een open keuzeronde kan worden gesloten."), code="not_open")
+        raise ValidationError(_("Alleen een open keuzeronde kan worden gesloten."), code="round_not_open")
     now = now or timezone.now()
     round.status = Round.Status.CLOSED
     round.closed_at = now
@@ -195,11 +197,11 @@ def round_release_results(*, round: Round, user) -> Round:
     _require_staff(user)
     round = _lock_round(round)
     if round.status == Round.Status.DRAFT:
-        raise ValidationError(_("De keuzeronde is nog niet geopend."), code="draft")
+        raise ValidationError(_("De keuzeronde is nog niet geopend."), code="round_not_opened")
     if round.results_released_at is not None:
         raise ValidationError(
             _("De uitslag is al vrijgegeven op %(when)s.") % {"when": format_moment(round.results_released_at)},
-            code="already_released",
+            code="round_result_already_released",
         )
     chosen = Ballot.objects.filter(round=round).count()
     total = District.objects.count()
@@ -207,7 +209,7 @@ def round_release_results(*, round: Round, user) -> Round:
         raise ValidationError(
             _("Pas als alle DVO's gekozen hebben kan de uitslag worden vrijgegeven (%(chosen)s van %(total)s).")
             % {"chosen": chosen, "total": total},
-            code="incomplete",
+            code="round_result_incomplete",
         )
     round.results_released_at = timezone.now()
     round._history_user = user
@@ -227,11 +229,15 @@ def round_reset(*, round: Round, user, reason: str, new_deadline: datetime.date 
     _require_staff(user)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Geef een reden op om de keuzeronde opnieuw te beginnen.")}, code="reason")
+        refuse(
+            _("Geef een reden op om de keuzeronde opnieuw te beginnen."),
+            code="round_reset_reason_missing",
+            field="reason",
+        )
     round = _lock_round(round)
     now = timezone.now()
     if new_deadline is not None and end_of_day(new_deadline) < now:
-        raise ValidationError({"new_deadline": _("De nieuwe termijn ligt in het verleden.")}, code="deadline_in_past")
+        refuse(_("De nieuwe termijn ligt in het verleden."), code="round_deadline_in_past", field="new_deadline")
     for ballot in Ballot.objects.filter(round=round).prefetch_related("choices"):
         for choice in ballot.choices.all():
             choice._history_user = user
@@ -270,13 +276,14 @@ def deadline_update(
     _require_staff(user)
     round = _lock_round(round)
     if round.is_closed:
-        raise ValidationError(_("De keuzeronde is gesloten; termijnen liggen vast."), code="closed")
+        raise ValidationError(_("De keuzeronde is gesloten; termijnen liggen vast."), code="round_closed")
     if meeting is not None and (
         meeting.process_id != round.process_id or meeting.body is None or meeting.body.district_id != district.pk
     ):
-        raise ValidationError(
-            {"meeting": _("Kies een vergadering van DVO %(code)s in dit proces.") % {"code": district.code}},
-            code="invalid_meeting",
+        refuse(
+            _("Kies een vergadering van DVO %(code)s in dit proces.") % {"code": district.code},
+            code="deadline_meeting_invalid",
+            field="meeting",
         )
     row = RoundDeadline.objects.filter(round=round, district=district).first()
     if row is None:
@@ -292,30 +299,38 @@ def deadline_update(
 # --- The ballot -----------------------------------------------------------------------------------------------
 
 
-def lock_reason(round: Round, deadline: RoundDeadline | None, *, staff: bool, now=None) -> str:
-    """Why a DVO's choice cannot be submitted or changed now, in words; empty when it can.
+def ballot_lock(round: Round, deadline: RoundDeadline | None, *, staff: bool, now=None) -> tuple[str, str] | None:
+    """Why a DVO's choice cannot be submitted or changed now, as (code, message); None when it can.
 
-    Shared by the page (read-only with this message) and ballot_submit (refusal with this message). Staff may
-    still correct after a DVO's deadline, until the round is closed.
+    Shared by the page (read-only with this message) and ballot_submit (refusal with this code and message). Staff
+    may still correct after a DVO's deadline, until the round is closed.
     """
     now = now or timezone.now()
     if round.status == Round.Status.DRAFT:
-        return _("De keuzeronde is nog niet geopend.")
+        return "round_not_opened", _("De keuzeronde is nog niet geopend.")
     if round.is_closed:
         if round.closed_at:
-            return _("De keuzeronde is op %(when)s gesloten; de keuze ligt vast.") % {
+            return "round_closed", _("De keuzeronde is op %(when)s gesloten; de keuze ligt vast.") % {
                 "when": format_moment(round.closed_at)
             }
-        return _("De keuzeronde is gesloten; de keuze ligt vast.")
+        return "round_closed", _("De keuzeronde is gesloten; de keuze ligt vast.")
     if deadline is None:
         if staff:
-            return ""
-        return _("Voor uw DVO is nog geen termijn vastgesteld; neem contact op met de programmastaf.")
+            return None
+        return "deadline_missing", _(
+            "Voor uw DVO is nog geen termijn vastgesteld; neem contact op met de programmastaf."
+        )
     if deadline.has_passed(now) and not staff:
-        return _("De termijn van uw DVO is verstreken op %(when)s; de keuze ligt vast.") % {
+        return "deadline_passed", _("De termijn van uw DVO is verstreken op %(when)s; de keuze ligt vast.") % {
             "when": format_moment(deadline.deadline)
         }
-    return ""
+    return None
+
+
+def lock_reason(round: Round, deadline: RoundDeadline | None, *, staff: bool, now=None) -> str:
+    """The message of ballot_lock, or empty when the choice can be submitted or changed now."""
+    lock = ballot_lock(round, deadline, staff=staff, now=now)
+    return lock[1] if lock else ""
 
 
 def _as_int(value) -> int:
@@ -329,7 +344,8 @@ def _parse_ids(priority_ids) -> list[int]:
         return [_as_int(value) for value in priority_ids or []]
     except (TypeError, ValueError):
         raise ValidationError(
-            _("Een gekozen prioriteit is onbekend. Laad de pagina opnieuw en kies opnieuw."), code="invalid_id"
+            _("Een gekozen prioriteit is onbekend. Laad de pagina opnieuw en kies opnieuw."),
+            code="ballot_priority_unknown",
         ) from None
 
 
@@ -337,13 +353,14 @@ def _check_priorities(round: Round, ids: list[int]) -> dict[int, Priority]:
     required = round.choices_required
     if len(ids) != len(set(ids)):
         raise ValidationError(
-            _("U hebt een prioriteit meer dan eens gekozen; elke prioriteit telt maar één keer."), code="duplicate"
+            _("U hebt een prioriteit meer dan eens gekozen; elke prioriteit telt maar één keer."),
+            code="ballot_priority_twice",
         )
     if len(ids) != required:
         raise ValidationError(
             _("Kies precies %(required)s prioriteiten; u hebt er %(count)s gekozen.")
             % {"required": required, "count": len(ids)},
-            code="wrong_count",
+            code="ballot_wrong_count",
         )
     priorities = Priority.objects.in_bulk(ids)
     foreign = [pk for pk in ids if pk not in priorities or priorities[pk].process_id != round.process_id]
@@ -351,7 +368,7 @@ def _check_priorities(round: Round, ids: list[int]) -> dict[int, Priority]:
         raise ValidationError(
             _("Een gekozen prioriteit staat niet op de lange lijst van %(process)s. Laad de pagina opnieuw.")
             % {"process": round.process.short_name},
-            code="foreign_priority",
+            code="ballot_priority_not_on_longlist",
         )
     return priorities
 
@@ -365,27 +382,31 @@ def _check_preferences(ids: list[int], preferences: dict | None, required: int) 
         try:
             pk, place = _as_int(key), _as_int(value)
         except (TypeError, ValueError):
-            raise ValidationError(_("Een plaats in de volgorde is geen getal."), code="invalid_preference") from None
+            raise ValidationError(
+                _("Een plaats in de volgorde is geen getal."), code="ballot_preference_not_a_number"
+            ) from None
         if pk not in ids:
             raise ValidationError(
                 _("U gaf een plaats in de volgorde aan een prioriteit die u niet hebt gekozen."),
-                code="preference_not_chosen",
+                code="ballot_preference_not_chosen",
             )
         if not 1 <= place <= required:
             raise ValidationError(
                 _("Een plaats in de volgorde ligt tussen 1 en %(required)s.") % {"required": required},
-                code="preference_range",
+                code="ballot_preference_out_of_range",
             )
         given[pk] = place
     if not given:
         return {}
     if len(set(given.values())) != len(given):
-        raise ValidationError(_("Elke plaats in de volgorde mag maar één keer voorkomen."), code="preference_twice")
+        raise ValidationError(
+            _("Elke plaats in de volgorde mag maar één keer voorkomen."), code="ballot_preference_twice"
+        )
     if len(given) != len(ids):
         raise ValidationError(
             _("Geef alle %(required)s gekozen prioriteiten een plaats in de volgorde, of geen enkele.")
             % {"required": required},
-            code="preference_incomplete",
+            code="ballot_preferences_incomplete",
         )
     return given
 
@@ -403,7 +424,7 @@ def _check_remarks(ids: list[int], remarks: dict | None) -> dict[int, str]:
         if len(text) > REMARK_MAX_LENGTH:
             raise ValidationError(
                 _("Een opmerking bij een keuze is hoogstens %(max)s tekens.") % {"max": REMARK_MAX_LENGTH},
-                code="remark_too_long",
+                code="ballot_remark_too_long",
             )
         cleaned[pk] = text
     return cleaned
@@ -469,21 +490,24 @@ def ballot_submit(
     staff = bool(user.is_programme_staff)
     reason = (on_behalf_reason or "").strip()
     if staff and not reason:
-        raise ValidationError(
-            {"on_behalf_reason": _("Geef een reden op als u als staf namens de DVO invoert.")}, code="no_reason"
+        refuse(
+            _("Geef een reden op als u als staf namens de DVO invoert."),
+            code="ballot_staff_reason_missing",
+            field="on_behalf_reason",
         )
 
     now = now or timezone.now()
     round = _lock_round(round)
     deadline = RoundDeadline.objects.filter(round=round, district=district).first()
-    locked = lock_reason(round, deadline, staff=staff, now=now)
-    if locked:
-        raise ValidationError(locked, code="locked")
+    lock = ballot_lock(round, deadline, staff=staff, now=now)
+    if lock:
+        code, message = lock
+        raise ValidationError(message, code=code)
     long_list = _long_list(round.process)
     if long_list is None or not long_list.is_frozen:
         raise ValidationError(
             _("De lange lijst is heropend; er kan pas weer gekozen worden als de BBG hem opnieuw heeft vastgesteld."),
-            code="not_frozen",
+            code="longlist_not_frozen",
         )
 
     ids = _parse_ids(priority_ids)
@@ -492,9 +516,10 @@ def ballot_submit(
     preferences = _check_preferences(ids, preferences, round.choices_required)
     remarks = _check_remarks(ids, remarks)
     if council_involvement not in Ballot.CouncilInvolvement.values:
-        raise ValidationError(
-            {"council_involvement": _("Kies hoe de gemeenteraden betrokken of geïnformeerd zijn.")},
-            code="council_involvement",
+        refuse(
+            _("Kies hoe de gemeenteraden betrokken of geïnformeerd zijn."),
+            code="ballot_council_involvement_invalid",
+            field="council_involvement",
         )
 
     ballot = Ballot.objects.filter(round=round, district=district).first() or Ballot(round=round, district=district)
@@ -516,7 +541,7 @@ def ballot_submit(
         # Only reachable where the row lock does not serialise (SQLite): the other submission won.
         raise ValidationError(
             _("De keuze van deze DVO werd tegelijk door iemand anders ingediend. Laad de pagina opnieuw."),
-            code="concurrent",
+            code="ballot_submitted_concurrently",
         ) from None
     _replace_choices(ballot, chosen, preferences, remarks, user=user, now=now)
 

@@ -51,7 +51,9 @@ class ActionForm(forms.ModelForm):
     def clean_done_on(self):
         done_on = self.cleaned_data.get("done_on")
         if done_on and done_on > timezone.localdate():
-            raise forms.ValidationError(gettext("Een actie kan niet in de toekomst gedaan zijn."), code="future")
+            raise forms.ValidationError(
+                gettext("Een actie kan niet in de toekomst gedaan zijn."), code="action_done_in_future"
+            )
         return done_on
 
 

@@ -104,7 +104,7 @@ class MilestoneForm(forms.ModelForm):
         try:
             return parse_when(self.cleaned_data["when"])
         except PeriodError as error:
-            raise forms.ValidationError(str(error), code="invalid_period") from None
+            raise forms.ValidationError(str(error), code="milestone_when_unreadable") from None
 
     def clean_depends_on(self):
         dependencies = self.cleaned_data["depends_on"]
@@ -120,7 +120,7 @@ class MilestoneForm(forms.ModelForm):
                     "Haal die afhankelijkheid eerst weg."
                 )
                 % {"names": ", ".join(d.title for d in cyclic)},
-                code="dependency_cycle",
+                code="milestone_cycle",
             )
         return dependencies
 

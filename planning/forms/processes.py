@@ -31,7 +31,7 @@ class _UniqueNamesMixin:
             others = others.exclude(pk=self.instance.pk)
         other = others.first()
         if other is not None:
-            raise forms.ValidationError(message % {"value": value, "process": other.title}, code="unique")
+            raise forms.ValidationError(message % {"value": value, "process": other.title}, code="process_name_taken")
         return value
 
     def clean_short_name(self):

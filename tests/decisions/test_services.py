@@ -47,6 +47,7 @@ def test_it_refuses_other_than_five(closed_round, long_list, staff, count):
     with pytest.raises(ValidationError) as error:
         decision_record(round=closed_round, user=staff, decided_on=DAY, chosen=five(long_list[:count]))
     assert "precies 5" in str(error.value)
+    assert error.value.code == "decision_not_five"
     assert not BbgDecision.objects.exists()
 
 
@@ -71,6 +72,7 @@ def test_it_refuses_a_missing_ambition_naming_the_priority(closed_round, long_li
     with pytest.raises(ValidationError) as error:
         decision_record(round=closed_round, user=staff, decided_on=DAY, chosen=chosen)
     assert f"Geef een ambitie bij ‘{long_list[2].title}’" in str(error.value)
+    assert [item.code for item in error.value.error_list] == ["decision_ambition_missing"]
     assert not DecisionPriority.objects.exists()
 
 
@@ -109,6 +111,7 @@ def test_it_refuses_while_the_result_is_not_final(voting_round, long_list, staff
     with pytest.raises(ValidationError) as error:
         decision_record(round=voting_round, user=staff, decided_on=DAY, chosen=five(long_list[:5]))
     assert "nog niet definitief" in str(error.value)
+    assert error.value.code == "decision_result_not_final"
 
 
 def test_the_meeting_must_be_a_bbg_meeting_of_the_process(closed_round, long_list, staff):
@@ -116,6 +119,9 @@ def test_the_meeting_must_be_a_bbg_meeting_of_the_process(closed_round, long_lis
     with pytest.raises(ValidationError) as error:
         decision_record(round=closed_round, user=staff, decided_on=DAY, meeting=other, chosen=five(long_list[:5]))
     assert "vergadering van de BBG" in str(error.value)
+    assert [(field, item.code) for field, items in error.value.error_dict.items() for item in items] == [
+        ("meeting", "decision_meeting_invalid")
+    ]
 
 
 @pytest.mark.parametrize("role", ["bbg_member", "secretary", "outsider"])
@@ -150,6 +156,7 @@ def test_confirm_locks_and_marks_the_meeting_done(closed_round, long_list, staff
     with pytest.raises(ValidationError) as error:
         decision_record(round=closed_round, user=staff, decided_on=DAY, chosen=five(long_list[1:6]))
     assert "bevestigd en kan niet meer worden gewijzigd" in str(error.value)
+    assert error.value.code == "decision_locked"
     with pytest.raises(ValidationError):
         decision_confirm(decision=decision, user=staff)
     assert list(decision.chosen.values_list("priority_id", flat=True)) == [p.pk for p in long_list[:5]]

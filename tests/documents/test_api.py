@@ -2,6 +2,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from documents.models import Goal
+from tests.api_errors import codes_of, errors_of
 
 
 @pytest.fixture
@@ -39,7 +40,8 @@ def test_staff_creates_a_goal_and_put_forward_is_refused_until_smart(api, staff,
     assert "Geen indicator: waaraan meten we het?" in response.json()["smart_issues"]
     refused = api.post(f"/api/goals/{response.json()['id']}/put-forward/", {}, format="json")
     assert refused.status_code == 400
-    assert "Geen indicator: waaraan meten we het?" in str(refused.json())
+    assert set(codes_of(refused)) == {"goal_not_smart"}
+    assert "Geen indicator: waaraan meten we het?" in [error["message"] for error in errors_of(refused)]
     assert Goal.objects.get(title="Via de API").status == "concept"
 
 
@@ -55,4 +57,5 @@ def test_document_status_content_and_transition(api, staff, bbg_member, process,
         f"/api/documents/{process.slug}/transition/", {"to_status": "sent_to_rvo", "meeting_date": "2018-09-12"}
     )
     assert refused.status_code == 400
-    assert "nog concept" in str(refused.json())
+    [error] = errors_of(refused)
+    assert error["code"] == "document_goals_still_concept" and "nog concept" in error["message"]

@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 
 from core.dates import Precision
 from planning.models import Action, Milestone, StrategyProcess
+from tests.api_errors import codes_of, errors_of, messages_by_field
 from tests.planning.factories import (
     ActionFactory,
     MilestoneFactory,
@@ -100,7 +101,9 @@ def test_outsider_gets_403_on_every_endpoint(outsider, process, bbg):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 403, url
-        assert response.json()["detail"] == "U hebt geen toestemming voor deze handeling."
+        assert errors_of(response) == [
+            {"code": "permission_denied", "message": "U hebt geen toestemming voor deze handeling.", "field": None}
+        ]
 
 
 def test_anonymous_is_refused(api, process, bbg):
@@ -169,7 +172,7 @@ def test_process_period_must_not_end_before_it_starts(staff):
     )
 
     assert response.status_code == 400
-    assert response.json()["period_end_year"] == ["Het laatste jaar ligt vóór het eerste jaar."]
+    assert messages_by_field(response)["period_end_year"] == ["Het laatste jaar ligt vóór het eerste jaar."]
     assert not StrategyProcess.objects.filter(slug="fout").exists()
 
 
@@ -289,7 +292,7 @@ def test_read_only_roles_cannot_write_milestones(role, users, process, bbg):
     deleted = client.delete(reverse("milestone-detail", kwargs={"pk": bbg.pk}))
 
     assert (created.status_code, changed.status_code, deleted.status_code) == (403, 403, 403)
-    assert created.json()["detail"] == "U hebt geen toestemming voor deze handeling."
+    assert codes_of(created) == ["permission_denied"]
     assert not Milestone.objects.filter(title="Consultatie gemeenteraden").exists()
     bbg.refresh_from_db()
     assert bbg.title == "BBG top vijf"
@@ -325,7 +328,7 @@ def test_it_rejects_an_impossible_date_in_dutch(staff, process, overrides, field
     response = client_for(staff).post(reverse("milestone-list"), milestone_payload(process, **overrides), format="json")
 
     assert response.status_code == 400
-    assert response.json() == {field: [message]}
+    assert messages_by_field(response) == {field: [message]}
     assert not Milestone.objects.exists()
 
 
@@ -337,7 +340,7 @@ def test_it_rejects_a_dependency_from_another_process(staff, process):
     )
 
     assert response.status_code == 400
-    assert response.json()["depends_on"] == [
+    assert messages_by_field(response)["depends_on"] == [
         "Een mijlpaal kan alleen afhangen van mijlpalen uit hetzelfde proces; 'BBG vorige periode' hoort bij "
         "een ander proces."
     ]
@@ -352,7 +355,7 @@ def test_it_rejects_a_milestone_depending_on_itself(staff, bbg):
     )
 
     assert response.status_code == 400
-    assert response.json()["depends_on"] == ["Een mijlpaal kan niet van zichzelf afhangen."]
+    assert messages_by_field(response)["depends_on"] == ["Een mijlpaal kan niet van zichzelf afhangen."]
     assert set(bbg.depends_on.values_list("pk", flat=True)) == before
 
 
@@ -364,7 +367,7 @@ def test_it_rejects_a_phase_of_another_process(staff, process):
     )
 
     assert response.status_code == 400
-    assert response.json()["phase"] == ["Deze fase hoort bij een ander proces."]
+    assert messages_by_field(response)["phase"] == ["Deze fase hoort bij een ander proces."]
     assert not Milestone.objects.exists()
 
 
@@ -376,7 +379,7 @@ def test_it_refuses_to_move_a_milestone_to_another_process(staff, bbg):
     )
 
     assert response.status_code == 400
-    assert response.json()["process"] == ["Dit kan niet naar een ander proces worden verplaatst."]
+    assert messages_by_field(response)["process"] == ["Dit kan niet naar een ander proces worden verplaatst."]
     bbg.refresh_from_db()
     assert bbg.process.slug == "vs-2019-2022"
 
@@ -385,8 +388,9 @@ def test_missing_fields_are_reported_in_dutch(staff):
     response = client_for(staff).post(reverse("milestone-list"), {}, format="json")
 
     assert response.status_code == 400
-    assert response.json()["title"] == ["Dit veld is vereist."]
-    assert response.json()["process"] == ["Dit veld is vereist."]
+    assert messages_by_field(response)["title"] == ["Dit veld is vereist."]
+    assert messages_by_field(response)["process"] == ["Dit veld is vereist."]
+    assert set(codes_of(response)) == {"required"}
 
 
 def test_token_authentication_works(api, staff, process, bbg):
@@ -409,7 +413,7 @@ def test_a_wrong_token_is_refused(api, process):
 
     # 403 rather than 401: session authentication comes first and offers no WWW-Authenticate challenge.
     assert response.status_code in (401, 403)
-    assert response.json() == {"detail": "Ongeldige token."}
+    assert errors_of(response) == [{"code": "authentication_failed", "message": "Ongeldige token.", "field": None}]
 
 
 def test_milestone_list_query_count_does_not_grow(staff, process, django_assert_max_num_queries):
@@ -484,7 +488,7 @@ def test_it_rejects_an_action_at_a_milestone_of_another_process(staff, process):
     )
 
     assert response.status_code == 400
-    assert response.json()["milestone"] == ["Deze mijlpaal hoort bij een ander proces."]
+    assert messages_by_field(response)["milestone"] == ["Deze mijlpaal hoort bij een ander proces."]
     assert not Action.objects.exists()
 
 

@@ -8,6 +8,7 @@ from planning.models import Municipality
 from priorities import services
 from priorities.models import CriterionAssessment, LongList, Priority
 from scan.models import Source
+from tests.api_errors import codes_of, errors_of
 from tests.priorities.factories import MunicipalPlanFactory, PlanThemeFactory, SourceFactory, ThemeFactory
 
 FROZEN_MESSAGE = (
@@ -98,6 +99,7 @@ class TestWrites:
         api.force_authenticate(staff)
         response = api.post(LIST_URL, {"process": process.slug, "title": "Elfde"}, format="json")
         assert response.status_code == 400
+        assert codes_of(response) == ["longlist_too_many"]
         assert "De lange lijst heeft al 10 prioriteiten, het maximum." in _messages(response)
         assert Priority.objects.filter(process=process).count() == 10
 
@@ -113,23 +115,27 @@ class TestWrites:
         url = f"{LIST_URL}{priority.pk}/"
         response = api.patch(url, {"title": "Gewijzigd"}, format="json")
         assert response.status_code == 400
-        assert FROZEN_MESSAGE in _messages(response)
+        assert errors_of(response) == [{"code": "longlist_frozen", "message": FROZEN_MESSAGE, "field": None}]
         response = api.delete(url)
         assert response.status_code == 400
-        assert FROZEN_MESSAGE in _messages(response)
+        assert codes_of(response) == ["longlist_frozen"]
         response = api.post(
             f"{url}criteria/",
             [{"criterion": "concrete_products", "outcome": "met", "justification": "Ja"}],
             format="json",
         )
         assert response.status_code == 400
+        assert codes_of(response) == ["longlist_frozen"]
         response = api.post(LIST_URL, {"process": slug, "title": "Nieuw"}, format="json")
         assert response.status_code == 400
-        assert FROZEN_MESSAGE in _messages(response)
+        assert codes_of(response) == ["longlist_frozen"]
         priority.refresh_from_db()
         assert priority.title == "Prioriteit 1"
 
-        assert api.post(f"/api/long-lists/{slug}/reopen/", {"reason": ""}).status_code == 400
+        refused = api.post(f"/api/long-lists/{slug}/reopen/", {"reason": ""})
+        assert refused.status_code == 400
+        # The API's own check of the input comes first (DRF's code); the service would say the same.
+        assert [(item["code"], item["field"]) for item in errors_of(refused)] == [("blank", "reason")]
         response = api.post(f"/api/long-lists/{slug}/reopen/", {"reason": "Nieuwe cijfers"})
         assert response.status_code == 200
         assert response.json()["status"] == "draft"

@@ -40,6 +40,7 @@ class TestLimitOfTen:
         with pytest.raises(ValidationError) as excinfo:
             services.priority_create(process=process, title="Elfde")
         assert "al 10 prioriteiten, het maximum" in excinfo.value.messages[0]
+        assert excinfo.value.code == "longlist_too_many"
         assert Priority.objects.filter(process=process).count() == 10
         assert not Priority.objects.filter(title="Elfde").exists()
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.api_errors import errors_of
 from tests.planning.factories import StrategyProcessFactory
 from tests.voting.factories import BallotFactory, make_frozen_long_list
 from voting.models import Ballot
@@ -65,23 +66,40 @@ def test_secretary_submits_then_replaces(client, process, voting_round, long_lis
 
 
 @pytest.mark.parametrize(
-    ("make_ids", "message"),
+    ("make_ids", "code", "message"),
     [
-        (lambda ll, other: [p.pk for p in ll[:6]], "Kies precies 7 prioriteiten; u hebt er 6 gekozen."),
-        (lambda ll, other: [p.pk for p in ll[:8]], "Kies precies 7 prioriteiten; u hebt er 8 gekozen."),
-        (lambda ll, other: [p.pk for p in ll[:6]] + [ll[0].pk], "meer dan eens gekozen"),
-        (lambda ll, other: [p.pk for p in ll[:6]] + [other[0].pk], "staat niet op de lange lijst"),
-        (lambda ll, other: [p.pk for p in ll[:6]] + [987654], "staat niet op de lange lijst"),
+        (
+            lambda ll, other: [p.pk for p in ll[:6]],
+            "ballot_wrong_count",
+            "Kies precies 7 prioriteiten; u hebt er 6 gekozen.",
+        ),
+        (
+            lambda ll, other: [p.pk for p in ll[:8]],
+            "ballot_wrong_count",
+            "Kies precies 7 prioriteiten; u hebt er 8 gekozen.",
+        ),
+        (lambda ll, other: [p.pk for p in ll[:6]] + [ll[0].pk], "ballot_priority_twice", "meer dan eens gekozen"),
+        (
+            lambda ll, other: [p.pk for p in ll[:6]] + [other[0].pk],
+            "ballot_priority_not_on_longlist",
+            "staat niet op de lange lijst",
+        ),
+        (
+            lambda ll, other: [p.pk for p in ll[:6]] + [987654],
+            "ballot_priority_not_on_longlist",
+            "staat niet op de lange lijst",
+        ),
     ],
 )
-def test_bad_input_is_a_dutch_400_and_stores_nothing(
-    client, process, voting_round, long_list, secretary, make_ids, message
+def test_bad_input_is_a_dutch_400_with_its_code_and_stores_nothing(
+    client, process, voting_round, long_list, secretary, make_ids, code, message
 ):
     other = make_frozen_long_list(StrategyProcessFactory())
     client.force_login(secretary)
     response = client.post(LIST, payload(process, make_ids(long_list, other)), content_type="application/json")
     assert response.status_code == 400
-    assert message in response.content.decode()
+    [error] = errors_of(response)
+    assert error["code"] == code and message in error["message"] and error["field"] is None
     assert not Ballot.objects.exists()
 
 
@@ -121,7 +139,9 @@ def test_staff_submit_needs_a_reason(client, process, voting_round, long_list, s
     ids = [p.pk for p in long_list[:7]]
     response = client.post(LIST, payload(process, ids, "NOG"), content_type="application/json")
     assert response.status_code == 400
-    assert "Geef een reden op" in response.content.decode()
+    [error] = errors_of(response)
+    assert (error["code"], error["field"]) == ("ballot_staff_reason_missing", "on_behalf_reason")
+    assert "Geef een reden op" in error["message"]
     response = client.post(
         LIST, payload(process, ids, "NOG", on_behalf_reason="Per e-mail"), content_type="application/json"
     )

@@ -30,6 +30,7 @@ def test_round_needs_a_frozen_long_list(process, staff):
     with pytest.raises(ValidationError) as error:
         services.round_create(process=process, user=staff)
     assert "nog niet door de BBG vastgesteld" in error.value.messages[0]
+    assert error.value.code == "longlist_not_frozen"
     assert not Round.objects.exists()
 
 
@@ -67,6 +68,7 @@ def test_round_takes_each_dvo_deadline_from_its_meeting(process, staff, district
         services.round_open(round=round, user=staff)
     assert "Stel eerst een termijn in voor: " in error.value.messages[0]
     assert "GLZ" in error.value.messages[0]
+    assert error.value.code == "round_deadline_missing"
 
 
 def test_one_round_per_process(voting_round, process, staff):
@@ -106,6 +108,7 @@ def test_it_rejects_six_or_eight(voting_round, districts, secretary, long_list, 
     with pytest.raises(ValidationError) as error:
         submit(voting_round, districts["GLM"], secretary, ids)
     assert error.value.messages == [f"Kies precies 7 prioriteiten; u hebt er {count} gekozen."]
+    assert error.value.code == "ballot_wrong_count"
     assert not Ballot.objects.exists()
     assert not BallotChoice.objects.exists()
 
@@ -178,6 +181,7 @@ def test_after_the_deadline_the_secretary_is_refused_but_staff_may_correct(
     with time_machine.travel(datetime.datetime(2018, 4, 5, 9, 0, tzinfo=AMS)):
         with pytest.raises(ValidationError) as error:
             submit(voting_round, districts["GLM"], secretary, seven_ids)
+        assert error.value.code == "deadline_passed"
         assert error.value.messages == [
             "De termijn van uw DVO is verstreken op 4 april 2018 23:59; de keuze ligt vast."
         ]
@@ -197,8 +201,9 @@ def test_before_the_deadline_the_secretary_may_submit(voting_round, districts, s
 def test_after_closing_nobody_may_submit(voting_round, districts, secretary, staff, seven_ids):
     services.round_close(round=voting_round, user=staff)
     for user, kwargs in ((secretary, {}), (staff, {"on_behalf_reason": "correctie"})):
-        with pytest.raises(ValidationError, match="gesloten"):
+        with pytest.raises(ValidationError, match="gesloten") as error:
             submit(voting_round, districts["GLM"], user, seven_ids, **kwargs)
+        assert error.value.code == "round_closed"
     assert not Ballot.objects.exists()
 
 

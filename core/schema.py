@@ -1,0 +1,28 @@
+"""The OpenAPI schema's part of the one error shape (core.api): every operation documents its refusals.
+
+Writes (POST, PUT, PATCH, DELETE) answer 400 with the errors of the input or of a rule, and every operation answers
+403 to a user without the permission; both with the ``ErrorResponse`` component.
+"""
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiResponse
+
+from .api import ErrorResponseSerializer
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+REFUSED = OpenApiResponse(
+    ErrorResponseSerializer,
+    description="Geweigerd: per fout een stabiele code, de Nederlandse melding en het veld (null voor het geheel).",
+)
+FORBIDDEN = OpenApiResponse(ErrorResponseSerializer, description="Geen toestemming voor deze handeling.")
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if self.method in WRITE_METHODS and "400" not in responses:
+            responses["400"] = self._get_response_for_code(REFUSED, "400", direction=direction)
+        if "403" not in responses:
+            responses["403"] = self._get_response_for_code(FORBIDDEN, "403", direction=direction)
+        return responses
