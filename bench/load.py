@@ -58,7 +58,7 @@ class Run:
         if not self.latencies:
             return float("nan")
         ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def free_port() -> int:
@@ -189,8 +189,16 @@ def start_server(port: int) -> subprocess.Popen:
         )
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     proc = subprocess.Popen(
-        [gunicorn, "vs_portal.wsgi:application", "--bind", f"{HOST}:{port}", "--workers", "2"]
-        + ["--log-level", "warning"],
+        [
+            gunicorn,
+            "vs_portal.wsgi:application",
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
         cwd=data.ROOT,
         env=env,
     )
@@ -285,7 +293,7 @@ def main() -> int:
         data.grow_to_10x(process)
         connections.close_all()
         bare, pages = measure_size(port, cookie, args)
-        out += [""] + report("10x", bare, pages)
+        out += ["", *report("10x", bare, pages)]
         failed |= any(run.errors for run in [bare, *pages])
     finally:
         stop_server(proc)

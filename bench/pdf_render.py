@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vs_portal.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 # WeasyPrint logs every step at INFO; the bench reports its own numbers.

@@ -27,7 +27,7 @@ STEPS = [
 
 def main() -> int:
     print(
-        f"VS-portaal benchmarks, {datetime.date.today():%Y-%m-%d}, {platform.python_implementation()} "
+        f"VS-portaal benchmarks, {datetime.datetime.now().astimezone():%Y-%m-%d}, {platform.python_implementation()} "
         f"{platform.python_version()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )

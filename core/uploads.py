@@ -10,6 +10,7 @@ original name is kept apart for the download), so that names chosen by users nev
 import uuid
 import zipfile
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django import forms
 from django.conf import settings
@@ -113,7 +114,7 @@ class DocumentField(forms.FileField):
     the form can keep the original name; see ``DocumentFormMixin``.
     """
 
-    default_error_messages = {
+    default_error_messages: ClassVar[dict] = {
         "invalid": _("Er is geen bestand ontvangen. Kies het bestand opnieuw."),
         "empty": _("Het bestand is leeg."),
     }

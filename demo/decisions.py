@@ -16,13 +16,12 @@ from decisions.models import BbgDecision
 from planning.models import Milestone, StrategyProcess
 from priorities.models import Priority
 from voting.models import Round
-from voting.services import local_zone
 
-from .voting import CYBER, DRUGS, HG, HIC, JEUGD, MENS, ONDERMIJNING, RADIC, VERWARD, WOON, entry_user
+from .voting import CYBER, DRUGS, DUTCH, HG, HIC, JEUGD, MENS, ONDERMIJNING, RADIC, VERWARD, WOON, entry_user
 
 JULY_BBG = "BBG in juli (alternatief voor 7 juni)"
 DECIDED_ON = datetime.date(2018, 7, 5)  # a Thursday, like 7 June
-CONFIRMED_AT = datetime.datetime(2018, 7, 5, 17, 0)
+CONFIRMED_AT = datetime.datetime(2018, 7, 5, 17, 0, tzinfo=DUTCH)
 
 TOP_FIVE = [
     (
@@ -81,7 +80,7 @@ def load_decision_demo(result, process: StrategyProcess) -> BbgDecision | None:
     if any(title not in priorities for title, _ambition in TOP_FIVE):
         return None
     user = entry_user(result)
-    confirmed_at = CONFIRMED_AT.replace(tzinfo=local_zone())
+    confirmed_at = CONFIRMED_AT
     meeting = Milestone.objects.filter(process=process, title=JULY_BBG).select_related("body").first()
     try:
         decision = services.decision_record(

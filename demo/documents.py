@@ -49,7 +49,7 @@ GOAL_TEXTS = [
                 ("municipalities", "Stellen het beeld en het plan van aanpak vast"),
                 ("police", "Levert informatie en capaciteit voor controles"),
                 ("prosecution", "Stemt de strafrechtelijke interventies af"),
-            ],  # fmt: skip
+            ],
         },
     ),
     (
@@ -64,7 +64,7 @@ GOAL_TEXTS = [
             "roles": [
                 ("municipalities", "Organiseren voorlichting aan inwoners en ondernemers"),
                 ("prosecution", "Zorgt voor snelle afdoening"),
-            ],  # fmt: skip
+            ],
         },
     ),
     (
@@ -79,7 +79,7 @@ GOAL_TEXTS = [
             "roles": [
                 ("care", "Zorgt voor een sluitende aanpak en 24-uursbereikbaarheid"),
                 ("police", "Signaleert en verwijst door"),
-            ],  # fmt: skip
+            ],
         },
     ),
 ]
@@ -93,7 +93,7 @@ GENERAL_TEXT = {
     "roles": [
         ("police", "Levert informatie en draagt bij aan de uitvoering"),
         ("prosecution", "Stemt de strafrechtelijke aanpak af"),
-    ],  # fmt: skip
+    ],
 }
 
 DEMO_PROSE = {

@@ -15,6 +15,7 @@ Safe to run again: a round that exists is left as it is (also after a staff rese
 """
 
 import datetime
+import zoneinfo
 
 from django.db import transaction
 
@@ -31,8 +32,10 @@ SYSTEM_USERNAME = "demo-invoer"
 STAFF_USERNAME = "staf"  # the demo staff user of planning/demo.py
 STAFF_REASON = "Ingevoerd uit het verslag van de DVO-vergadering van %(day)s."
 
-OPENED_AT = datetime.datetime(2018, 3, 30, 12, 0)  # the day the long list went to the partners
-CLOSED_AT = datetime.datetime(2018, 6, 29, 10, 0)  # the morning after the last DVO (NOG, 28 June)
+# The demo's moments are Dutch local time.
+DUTCH = zoneinfo.ZoneInfo("Europe/Amsterdam")
+OPENED_AT = datetime.datetime(2018, 3, 30, 12, 0, tzinfo=DUTCH)  # the day the long list went to the partners
+CLOSED_AT = datetime.datetime(2018, 6, 29, 10, 0, tzinfo=DUTCH)  # the morning after the last DVO (NOG, 28 June)
 SUBMITTED_AT = datetime.time(16, 30)  # on the day of the DVO's meeting
 
 
@@ -113,10 +116,6 @@ BALLOTS = {
 }
 
 
-def _local(moment: datetime.datetime) -> datetime.datetime:
-    return moment.replace(tzinfo=local_zone())
-
-
 def system_user(result) -> User:
     """The user that enters the demo's choices when no demo user may exist (production settings).
 
@@ -173,7 +172,7 @@ def _load_round(result, process: StrategyProcess, priorities: dict[str, Priority
     """Create and open the round the day the list went out, each DVO's seven on its meeting day, close it the
     morning after the last DVO: every step through the service, with its 2018 moment."""
     user = entry_user(result)
-    opened_at, closed_at = _local(OPENED_AT), _local(CLOSED_AT)
+    opened_at, closed_at = OPENED_AT, CLOSED_AT
     # Each DVO's deadline is the end of its meeting day (the service takes the meetings from the planning).
     round = services.round_create(process=process, user=user, now=opened_at)
     missing = services.missing_deadlines(round)

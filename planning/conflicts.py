@@ -12,6 +12,7 @@ Done and cancelled milestones raise nothing. The queries are a fixed number what
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -29,7 +30,7 @@ class ConflictKind:
     OVERDUE_MILESTONE = "overdue_milestone"
     OVERDUE_ACTION = "overdue_action"
 
-    labels = {
+    labels: ClassVar[dict] = {
         DEPENDENCY: gettext_lazy("volgorde"),
         ABSENCE: gettext_lazy("afwezigheid"),
         OVERDUE_MILESTONE: gettext_lazy("mijlpaal over tijd"),

@@ -6,7 +6,8 @@ def errors_of(response) -> list[dict]:
     assert set(body) == {"errors"}, body
     for item in body["errors"]:
         assert set(item) == {"code", "message", "field"}, item
-        assert item["code"] and item["message"], item
+        assert item["code"], item
+        assert item["message"], item
     return body["errors"]
 
 

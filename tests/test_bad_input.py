@@ -95,7 +95,7 @@ def _form_cases():
                 "reference": "kluis",
                 "confidentiality": "public",
                 "notes": "",
-            },  # fmt: skip
+            },
             ["title", "owner", "reference", "notes"],
             count(Source),
         ),
@@ -128,7 +128,7 @@ def _form_cases():
                 "council_involvement": "informed",
                 "council_note": "",
                 "remark": "",
-            },  # fmt: skip
+            },
             ["council_note", "remark"],
             count(Ballot),
         ),

@@ -11,7 +11,8 @@ def test_a_missing_page_is_explained_in_dutch_within_the_site(client, staff):
     html = response.content.decode()
     assert response.status_code == 404
     assert '<html lang="nl">' in html
-    assert "Pagina niet gevonden" in html and "Not Found" not in html
+    assert "Pagina niet gevonden" in html
+    assert "Not Found" not in html
     assert "VS-portaal" in html
 
 

@@ -12,7 +12,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
 
 from decisions.models import BbgDecision, DecisionPriority, PassedOver
 from priorities.models import Priority
@@ -27,7 +26,7 @@ BEFORE = [
     ("scan", None),
     ("decisions", None),
 ]
-WHEN = timezone.make_aware(datetime.datetime(2018, 3, 1, 12, 0))
+WHEN = datetime.datetime(2018, 3, 1, 12, 0, tzinfo=datetime.UTC)
 
 
 def migrate(targets):
@@ -135,12 +134,14 @@ def test_the_moves_keep_every_row_its_history_and_its_links():
     assert source.confidentiality == "confidential"
     assert list(source.themes.all()) == [theme]
     priority = Priority.objects.get(pk=ids["priority"])
-    assert list(priority.themes.all()) == [theme] and list(priority.sources.all()) == [source]
+    assert list(priority.themes.all()) == [theme]
+    assert list(priority.sources.all()) == [source]
     assert list(theme.priorities.all()) == [priority]
 
     decision = BbgDecision.objects.get(pk=ids["decision"])
     assert decision.round == Round.objects.get(pk=ids["round"])
-    assert decision.is_confirmed and decision.confirmed_by.username == "staf-migratie"
+    assert decision.is_confirmed
+    assert decision.confirmed_by.username == "staf-migratie"
     assert [item.ambition for item in decision.chosen.order_by("position")] == [f"Ambitie {n}" for n in range(1, 6)]
     assert PassedOver.objects.get(pk=ids["passed"]).justification == "Lokaal"
     assert DecisionPriority.objects.filter(decision=decision).count() == 5

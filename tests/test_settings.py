@@ -11,6 +11,7 @@ import re
 import secrets
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,11 @@ STRONG_SECRET_KEY = secrets.token_urlsafe(64)
 
 def clean_env(**values: str) -> dict[str, str]:
     """Only what a process needs to start, plus `values`."""
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8"}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", tempfile.gettempdir()),
+        "LANG": "C.UTF-8",
+    }
     env.update(values)
     return env
 

@@ -63,7 +63,8 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 
 def _unquote(text: str) -> str:
     text = text.strip()
-    assert text.startswith('"') and text.endswith('"'), f"not a PO string: {text}"
+    assert text.startswith('"'), f"not a PO string: {text}"
+    assert text.endswith('"'), f"not a PO string: {text}"
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text[1:-1])
 
 
@@ -142,7 +143,8 @@ def header(path: Path) -> Entry:
 
 
 def test_the_catalogue_is_there_with_many_messages():
-    assert PO_FILE.is_file() and MO_FILE.is_file()
+    assert PO_FILE.is_file()
+    assert MO_FILE.is_file()
     assert len(messages(PO_FILE)) > 500
 
 
@@ -326,7 +328,9 @@ def test_the_po_reader_understands_plurals_flags_and_continuations(tmp_path):
     entries = read_po(sample)
     assert [entry.msgid for entry in entries] == ["", 'Een "lange" regel %(x)s', "%(n)s dag", "Oud"]
     assert entries[0].msgstr == "Language: en\n"
-    assert entries[1].flags == {"fuzzy", "python-format"} and entries[1].msgstr == 'A "long" line %(x)s'
-    assert entries[2].msgid_plural == "%(n)s dagen" and entries[2].msgstr_plural == {0: "%(n)s day", 1: ""}
+    assert entries[1].flags == {"fuzzy", "python-format"}
+    assert entries[1].msgstr == 'A "long" line %(x)s'
+    assert entries[2].msgid_plural == "%(n)s dagen"
+    assert entries[2].msgstr_plural == {0: "%(n)s day", 1: ""}
     assert entries[3].obsolete
     assert [entry.msgid for entry in messages(sample)] == ['Een "lange" regel %(x)s', "%(n)s dag"]

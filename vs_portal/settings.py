@@ -21,7 +21,8 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=True)
 TESTING = env.bool("VS_TESTING", default=False)
 
-_DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdefghij"
+# Known on purpose: refused below whenever DEBUG is off.
+_DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdefghij"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

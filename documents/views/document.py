@@ -268,7 +268,7 @@ class TransitionView(DocumentMixin, FormView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        label, date_label = TRANSITION_LABELS[self.kwargs["status"]]
+        _label, date_label = TRANSITION_LABELS[self.kwargs["status"]]
         form.fields["meeting_date"].label = date_label
         if self.kwargs["status"] == Document.Status.CONCEPT:
             form.fields["note"].label = _("Reden")

@@ -39,7 +39,7 @@ class CalendarTokenRenewView(LoginRequiredMixin, RuleRequiredMixin, View):
     """Give the user a new secret; every earlier agenda link stops working."""
 
     permission_required = "accounts.use_calendar"
-    http_method_names = ["post"]
+    http_method_names = ("post",)
 
     def post(self, request, *args, **kwargs):
         request.user.renew_calendar_token()
@@ -50,7 +50,7 @@ class CalendarTokenRenewView(LoginRequiredMixin, RuleRequiredMixin, View):
 class CalendarFeedView(View):
     """The .ics feed of one process, for the user whose token is in the address."""
 
-    http_method_names = ["get", "head"]
+    http_method_names = ("get", "head")
 
     def get(self, request, token, slug):
         user = feed_user(token)

@@ -243,7 +243,8 @@ def test_the_demo_process_round_trips_identically_and_users_come_back_inactive(d
     assert result.warnings == []
     assert result.files == 2
     data = export_data(path)
-    assert data["format"] == FORMAT and data["slug"] == slug
+    assert data["format"] == FORMAT
+    assert data["slug"] == slug
     assert "password" not in json.dumps(data["users"])
 
     forget(slug, data)
@@ -269,7 +270,8 @@ def test_the_demo_process_round_trips_identically_and_users_come_back_inactive(d
         assert not user.is_active
         assert not user.has_usable_password()
     secretary = Ballot.objects.filter(round__process=imported.process).first().submitted_by
-    assert secretary.role == Role.DVO_SECRETARY and secretary.district is not None
+    assert secretary.role == Role.DVO_SECRETARY
+    assert secretary.district is not None
 
 
 def test_existing_users_and_people_are_reused_not_copied(small_process, tmp_path):
@@ -296,7 +298,7 @@ def test_it_refuses_a_process_that_exists_and_stores_nothing(small_process, priv
     counts = table_counts()
     files = stored_files(private_media)
 
-    with pytest.raises(BackupError, match="bestaat al een proces.*already exists"):
+    with pytest.raises(BackupError, match=r"bestaat al een proces.*already exists"):
         import_process(path)
 
     assert table_counts() == counts
@@ -361,7 +363,7 @@ def test_a_zip_without_data_or_with_bad_json_gives_a_clear_error(db, tmp_path):
     path = tmp_path / "export.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("other.txt", "x")
-    with pytest.raises(BackupError, match="mist data.json"):
+    with pytest.raises(BackupError, match=r"mist data\.json"):
         import_process(path)
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("data.json", "{not json")
@@ -386,7 +388,7 @@ def test_a_broken_reference_stores_nothing_not_even_files(small_process, private
 
     rewrite(path, break_a_reference)
 
-    with pytest.raises(BackupError, match="onvolledig of beschadigd.*nothing was imported"):
+    with pytest.raises(BackupError, match=r"onvolledig of beschadigd.*nothing was imported"):
         import_process(path)
 
     assert not StrategyProcess.objects.filter(slug=slug).exists()

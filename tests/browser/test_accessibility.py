@@ -66,7 +66,8 @@ def check_pages(page, pages: list[tuple[str, str]], who: str) -> list[str]:
     problems = []
     for label, url in pages:
         response = page.goto(url)
-        assert response is not None and response.status < 500, f"{label} ({url}) answered {response.status}"
+        assert response is not None, f"{label} ({url}) gave no response"
+        assert response.status < 500, f"{label} ({url}) answered {response.status}"
         violations = run_axe(page)
         for violation in violations:
             # Moderate and minor ones do not fail the test; they are printed for the record (pytest -s shows them).

@@ -95,7 +95,8 @@ def test_secretary_is_refused_eight_submits_seven_gets_a_receipt_and_cannot_open
     expect(chosen).to_have_text([priorities[position].title for position in range(1, 8)])
     ballot = Ballot.objects.get(round=voting_round, district__code="GLM")
     assert sorted(choice.priority.position for choice in ballot.choices.all()) == [1, 2, 3, 4, 5, 6, 7]
-    assert ballot.submitted_by == secretary and not ballot.entered_by_staff
+    assert ballot.submitted_by == secretary
+    assert not ballot.entered_by_staff
     receipts = [message for message in mail.outbox if "secretaris-glm@example.org" in message.to]
     assert len(receipts) == 1
     assert receipts[0].subject == "Ontvangstbevestiging: keuze van DVO GLM voor VS 2019-2022"

@@ -122,7 +122,8 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
     page.get_by_role("button", name="Naar het RVO", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text(f"Doelstelling '{GOAL_TITLE}' is naar het RVO.")
     goal.refresh_from_db()
-    assert goal.status == Goal.Status.TO_RVO and goal.put_forward_on == datetime.date(2018, 9, 3)
+    assert goal.status == Goal.Status.TO_RVO
+    assert goal.put_forward_on == datetime.date(2018, 9, 3)
 
     # The document: started with the standard texts, the concept frozen as version 0.1.
     # (.first: on the documents' pages the main menu lists "Document" twice, see the report.)
@@ -171,7 +172,8 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
     assert [t.by for t in document.transitions.all()] == [staff] * 4
     assert sorted(v.label for v in document.versions.all()) == ["0.1", "0.2", "0.3", "1.0"]
     goal.refresh_from_db()
-    assert goal.status == Goal.Status.ADOPTED and goal.adopted_on == datetime.date(2018, 11, 1)
+    assert goal.status == Goal.Status.ADOPTED
+    assert goal.adopted_on == datetime.date(2018, 11, 1)
 
     # Compare 0.1 with 0.2: the reworded principle and the new agreement are marked.
     page.get_by_role("link", name="Versies vergelijken").click()

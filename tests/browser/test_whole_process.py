@@ -376,7 +376,8 @@ def test_the_2018_process_from_an_empty_database_to_the_adopted_document(
             chosen = dvo.get_by_role("list", name="Gekozen prioriteiten").get_by_role("listitem")
             expect(chosen).to_have_count(7)
         stored = Ballot.objects.get(round__process__slug=SLUG, district__code=code)
-        assert stored.submitted_by == people["secretaries"][code] and not stored.entered_by_staff
+        assert stored.submitted_by == people["secretaries"][code]
+        assert not stored.entered_by_staff
         assert sorted(choice.priority.title for choice in stored.choices.all()) == sorted(ballot["choices"])
 
     # --- 8. Staff close the round --------------------------------------------------------------------------
@@ -427,7 +428,8 @@ def test_the_2018_process_from_an_empty_database_to_the_adopted_document(
     page.get_by_role("button", name="Bevestigen en vastzetten").click()
     expect(alert(page)).to_contain_text("Het besluit van de BBG is bevestigd en staat nu vast.")
     decision = BbgDecision.objects.get(round__process__slug=SLUG)
-    assert decision.is_confirmed and decision.decided_on == datetime.date(2018, 7, 5)
+    assert decision.is_confirmed
+    assert decision.decided_on == datetime.date(2018, 7, 5)
     assert [item.priority.title for item in decision.chosen.order_by("position")] == [t for t, _a in TOP_FIVE]
     assert Milestone.objects.get(process__slug=SLUG, title=BBG_TOP_FIVE).status == Milestone.Status.DONE
     passed_over = {item.priority.title: item.justification for item in decision.passed_over.all()}
@@ -487,7 +489,8 @@ def test_the_2018_process_from_an_empty_database_to_the_adopted_document(
     take_document_step(page, "Vastgesteld door het Bestuurscollege", "Datum van vaststelling", "1 november 2018")
     expect(alert(page)).to_have_text("Het document is nu: vastgesteld. Versie 1.0 is vastgelegd.")
     document = Document.objects.get(process__slug=SLUG)
-    assert document.status == Document.Status.ADOPTED and document.adopted_on == datetime.date(2018, 11, 1)
+    assert document.status == Document.Status.ADOPTED
+    assert document.adopted_on == datetime.date(2018, 11, 1)
     assert set(goals.values_list("status", flat=True)) == {Goal.Status.ADOPTED}
 
     # --- 13. The BBG member downloads the adopted document as PDF -------------------------------------------

@@ -27,8 +27,8 @@ def answer(raise_it):
     """The response of an API view (open to everyone) whose POST does ``raise_it()``."""
 
     class View(APIView):
-        authentication_classes = []
-        permission_classes = []
+        authentication_classes = ()
+        permission_classes = ()
 
         def post(self, request):
             raise_it()
@@ -78,7 +78,8 @@ def test_a_denial_is_403_with_its_code():
         raise PermissionDenied
 
     [error] = answer(plain).data["errors"]
-    assert error["code"] == "permission_denied" and error["message"]
+    assert error["code"] == "permission_denied"
+    assert error["message"]
 
 
 def test_drf_field_errors_keep_their_field_and_code_also_nested():
@@ -107,17 +108,19 @@ def test_not_found_and_a_broken_body_have_their_codes():
         raise Http404
 
     response = answer(missing)
-    assert response.status_code == 404 and response.data["errors"][0]["code"] == "not_found"
+    assert response.status_code == 404
+    assert response.data["errors"][0]["code"] == "not_found"
 
     class View(APIView):
-        authentication_classes = []
-        permission_classes = []
+        authentication_classes = ()
+        permission_classes = ()
 
         def post(self, request):
             return request.data
 
     broken = View.as_view()(factory.post("/", "{niet json", content_type="application/json"))
-    assert broken.status_code == 400 and broken.data["errors"][0]["code"] == "parse_error"
+    assert broken.status_code == 400
+    assert broken.data["errors"][0]["code"] == "parse_error"
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from tests.planning.factories import MilestoneFactory, StrategyProcessFactory
 
 
 @pytest.mark.parametrize(
-    "text, starts_on, ends_on, precision",
+    ("text", "starts_on", "ends_on", "precision"),
     [
         ("25 januari 2018", datetime.date(2018, 1, 25), datetime.date(2018, 1, 25), Precision.DAY),
         ("januari - maart 2018", datetime.date(2018, 1, 1), datetime.date(2018, 3, 31), Precision.MONTHS),
@@ -32,7 +32,7 @@ def test_it_reads_and_writes_back_the_same_words(text, starts_on, ends_on, preci
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    ("text", "expected"),
     [
         ("Jan – maart 2018", "januari - maart 2018"),
         ("4-4-2018", "4 april 2018"),
@@ -53,7 +53,7 @@ def test_format_date_writes_dutch_words():
 
 
 @pytest.mark.parametrize(
-    "text, message",
+    ("text", "message"),
     [
         ("", "Vul een datum of periode in."),
         ("31 februari 2018", "31-2-2018 bestaat niet."),

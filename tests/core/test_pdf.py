@@ -88,7 +88,7 @@ def test_it_never_opens_the_inherited_url_opener(fetcher):
     from urllib.request import HTTPRedirectHandler
 
     assert not any(isinstance(handler, HTTPRedirectHandler) for handler in fetcher.handlers)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="http"):
         super(StaticFilesFetcher, fetcher).fetch("http://169.254.169.254/")
 
 
@@ -161,7 +161,8 @@ def test_the_fetcher_was_asked_and_refused_each_outside_url(hostile_render):
     assert "https://example.org/x.png" in refused
     # Only our own static files were served.
     served = set(hostile_render["fetcher"].requested) - set(refused)
-    assert served and all(url.startswith(STATIC_ORIGIN) for url in served)
+    assert served
+    assert all(url.startswith(STATIC_ORIGIN) for url in served)
 
 
 def test_no_network_connection_was_attempted(hostile_render):
@@ -179,7 +180,8 @@ def test_html_to_pdf_renders_our_html_and_refuses_every_outside_url(caplog):
     with caplog.at_level(logging.WARNING, logger="core.pdf"):
         pdf = html_to_pdf(f"<html><body>{HOSTILE_HTML}</body></html>")
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-    assert "Voor de aanval." in text and "Na de aanval." in text
+    assert "Voor de aanval." in text
+    assert "Na de aanval." in text
     assert b"root:x:" not in pdf
     assert "Refused URL in a rendering: file:///etc/passwd" in caplog.text
     assert "http://169.254.169.254/latest/meta-data/" in caplog.text

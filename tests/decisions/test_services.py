@@ -38,7 +38,8 @@ def test_staff_record_the_top_five_in_order(closed_round, long_list, staff):
     chosen = list(decision.chosen.order_by("position"))
     assert [(c.position, c.priority_id) for c in chosen] == [(i + 1, p.pk) for i, p in enumerate(long_list[:5])]
     assert chosen[0].ambition == f"Ambitie {long_list[0].title}"
-    assert decision.meeting == meeting and not decision.is_confirmed
+    assert decision.meeting == meeting
+    assert not decision.is_confirmed
     assert not PassedOver.objects.exists()
 
 
@@ -149,7 +150,8 @@ def test_confirm_locks_and_marks_the_meeting_done(closed_round, long_list, staff
     decision_confirm(decision=decision, user=staff)
     decision.refresh_from_db()
     meeting.refresh_from_db()
-    assert decision.is_confirmed and decision.confirmed_by == staff
+    assert decision.is_confirmed
+    assert decision.confirmed_by == staff
     assert meeting.status == Milestone.Status.DONE
     assert meeting.history.first().history_user == staff
 

@@ -40,7 +40,8 @@ def test_staff_record_through_the_page(client, staff, closed_round, long_list):
     meeting = bbg_meeting(closed_round.process, starts_on=DAY)
     client.force_login(staff)
     page = client.get(url("edit", closed_round.process)).content.decode()
-    assert "Prioriteit op plaats 1" in page and meeting.title in page
+    assert "Prioriteit op plaats 1" in page
+    assert meeting.title in page
     response = client.post(url("edit", closed_round.process), form_data(long_list[:5], meeting=meeting, decided_on=""))
     assert response.status_code == 302
     decision = BbgDecision.objects.get()

@@ -134,9 +134,11 @@ def test_it_loads_actions_sources_and_people(demo):
     process, _ = demo
     assert process.actions.count() == 8
     bilateral = process.actions.get(title="Bilateraal informeren regioburgemeester Bruls en het RVO")
-    assert bilateral.is_done and bilateral.owner is not None
+    assert bilateral.is_done
+    assert bilateral.owner is not None
     inform = process.actions.get(title="Informeren regioburgemeester Bruls")
-    assert not inform.is_done and inform.milestone.title == BBG_TOP_FIVE
+    assert not inform.is_done
+    assert inform.milestone.title == BBG_TOP_FIVE
     assert process.sources.count() == 7
     assert set(process.sources.values_list("kind", flat=True)) == set(Source.Kind.values) - {Source.Kind.OTHER}
     bruls = Person.objects.get(name="Hubert Bruls")
@@ -181,7 +183,8 @@ def test_demo_users_have_their_roles_and_districts(demo):
     assert users["staf"].role == Role.STAFF
     assert users["bbg"].role == Role.BBG_MEMBER
     assert users["beheer"].role == Role.ADMINISTRATOR
-    assert users["beheer"].is_staff and users["beheer"].is_superuser
+    assert users["beheer"].is_staff
+    assert users["beheer"].is_superuser
     for code in ["GLM", "GLZ", "TWN", "IJSS", "NOG"]:
         secretary = users[f"secretaris-{code.lower()}"]
         assert secretary.role == Role.DVO_SECRETARY

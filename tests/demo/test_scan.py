@@ -21,7 +21,8 @@ def test_a_plan_spec_depends_only_on_the_municipality():
     other = plan_spec(name="Kampen", cbs_code="GM0166", population=53259, check_rank=40)
     assert first == again
     assert first != other
-    assert "Zwolle" in first.title and f"{first.period_start_year}-{first.period_end_year}" in first.title
+    assert "Zwolle" in first.title
+    assert f"{first.period_start_year}-{first.period_end_year}" in first.title
 
 
 @pytest.mark.django_db
@@ -61,7 +62,8 @@ def test_the_demo_scans_every_municipality_and_marks_the_confidential_sources():
     added = {row.plan_id for row in rows if row.origin == PlanTheme.Origin.ADDED}
     for plan in plans:
         if plan.check_status == CHECK.NOT_SENT:
-            assert plan.check_sent_on is None and plan.check_answered_on is None
+            assert plan.check_sent_on is None
+            assert plan.check_answered_on is None
             continue
         assert plan.check_sent_on == CHECK_SENT_ON
         if plan.check_status == CHECK.SENT:

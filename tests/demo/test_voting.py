@@ -61,12 +61,14 @@ def test_the_demo_round_is_chosen_closed_and_decided(settings, client):
         assert deadlines[code].meeting.title == dvo_title(code)
         assert ballot.submitted_by.username == f"secretaris-{code.lower()}"
         assert not ballot.entered_by_staff
-        assert ballot.council_involvement != Ballot.CouncilInvolvement.UNKNOWN and ballot.council_note
+        assert ballot.council_involvement != Ballot.CouncilInvolvement.UNKNOWN
+        assert ballot.council_note
     ordered = [code for code, ballot in ballots.items() if all(c.preference for c in ballot.choices.all())]
     assert len(ordered) == 4
     # The history page shows the submission with its seven, on its 2018 day.
     [version] = ballot_history(round, ballots["GLM"].district)
-    assert len(version.choices) == 7 and local_day(version.changed_at) == MEETING_DAYS["GLM"]
+    assert len(version.choices) == 7
+    assert local_day(version.changed_at) == MEETING_DAYS["GLM"]
 
     # Closed the day after the last DVO; the result counts 35 choices.
     assert round.status == Round.Status.CLOSED
@@ -78,7 +80,8 @@ def test_the_demo_round_is_chosen_closed_and_decided(settings, client):
     # The BBG's top five, with ambitions, confirmed at the July BBG, which is done; the passed-over priority that
     # ranked higher than one of the five has a justification.
     decision = confirmed_top_five(process)
-    assert decision is not None and decision.meeting.title == JULY_BBG
+    assert decision is not None
+    assert decision.meeting.title == JULY_BBG
     assert decision.decided_on == datetime.date(2018, 7, 5)
     chosen = list(decision.chosen.all())
     assert [item.position for item in chosen] == [1, 2, 3, 4, 5]
@@ -129,7 +132,8 @@ def test_without_demo_users_a_system_user_that_cannot_log_in_enters_the_choices(
     load_demo(create_users=False)
 
     system = User.objects.get(username=SYSTEM_USERNAME)
-    assert not system.has_usable_password() and system.email == ""
+    assert not system.has_usable_password()
+    assert system.email == ""
     for password in ("", "demo-invoer", "demo-invoer-demo-2018"):
         client.post(reverse("login"), {"username": SYSTEM_USERNAME, "password": password})
         assert "_auth_user_id" not in client.session
@@ -141,7 +145,8 @@ def test_without_demo_users_a_system_user_that_cannot_log_in_enters_the_choices(
         assert ballot.entered_by_staff
         assert ballot.staff_reason.startswith("Ingevoerd uit het verslag van de DVO-vergadering")
     decision = BbgDecision.objects.get(round__process__slug="vs-2019-2022")
-    assert decision.is_confirmed and decision.confirmed_by == system
+    assert decision.is_confirmed
+    assert decision.confirmed_by == system
 
     assert not load_demo(create_users=False).changed_anything
     assert User.objects.count() == 1

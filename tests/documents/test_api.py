@@ -15,7 +15,8 @@ def test_readers_list_goals_with_their_check(api, bbg_member, process, goal):
     response = api.get("/api/goals/", {"process": process.slug})
     assert response.status_code == 200
     [item] = response.json()
-    assert item["title"] == "Woninginbraken terugdringen" and item["smart_issues"] == []
+    assert item["title"] == "Woninginbraken terugdringen"
+    assert item["smart_issues"] == []
 
 
 def test_outsider_gets_403_and_anonymous_401_or_403(api, outsider, goal):
@@ -48,9 +49,11 @@ def test_staff_creates_a_goal_and_put_forward_is_refused_until_smart(api, staff,
 def test_document_status_content_and_transition(api, staff, bbg_member, process, document, goal):
     api.force_authenticate(bbg_member)
     response = api.get(f"/api/documents/{process.slug}/")
-    assert response.status_code == 200 and response.json()["status"] == "concept"
+    assert response.status_code == 200
+    assert response.json()["status"] == "concept"
     content = api.get(f"/api/documents/{process.slug}/content/").json()
-    assert content["version_label"] == "0.1" and content["consistency_problems"] == []
+    assert content["version_label"] == "0.1"
+    assert content["consistency_problems"] == []
     assert api.post(f"/api/documents/{process.slug}/transition/", {"to_status": "sent_to_rvo"}).status_code == 403
     api.force_authenticate(staff)
     refused = api.post(
@@ -58,4 +61,5 @@ def test_document_status_content_and_transition(api, staff, bbg_member, process,
     )
     assert refused.status_code == 400
     [error] = errors_of(refused)
-    assert error["code"] == "document_goals_still_concept" and "nog concept" in error["message"]
+    assert error["code"] == "document_goals_still_concept"
+    assert "nog concept" in error["message"]

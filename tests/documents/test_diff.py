@@ -41,9 +41,12 @@ def test_compare_lists_additions_and_removals_per_section():
         "0.2", [("intro", "<p>Blijft staan.</p><p>Nieuwe alinea over ondermijning.</p>"), ("goals", "<p>Gelijk</p>")]
     )
     diffs = {d.key: d for d in compare_contents(a, b)}
-    assert not diffs["goals"].changed and not diffs["letter"].changed
+    assert not diffs["goals"].changed
+    assert not diffs["letter"].changed
     intro = diffs["intro"]
-    assert intro.changed and intro.additions == 1 and intro.removals == 1
+    assert intro.changed
+    assert intro.additions == 1
+    assert intro.removals == 1
     assert [(line.kind, line.segments[0].text) for line in intro.lines] == [
         ("delete", "Oude alinea."),
         ("equal", "Blijft staan."),
@@ -53,4 +56,5 @@ def test_compare_lists_additions_and_removals_per_section():
 
 def test_a_section_only_in_one_version():
     diffs = {d.key: d for d in compare_contents(content("0.1", []), content("0.2", [("om", "<p>OM</p>")]))}
-    assert diffs["om"].only_in == "b" and diffs["om"].additions == 1
+    assert diffs["om"].only_in == "b"
+    assert diffs["om"].additions == 1

@@ -68,13 +68,16 @@ def test_workflow_records_who_when_and_the_meetings(document, ready, staff, admi
         ("for_adoption", "adopted", staff, ADOPTED, "1.0"),
         ("adopted", "nota", staff, datetime.date(2018, 11, 30), "1.0"),
     ]
-    assert sent.note == "Met begeleidende brief" and sent.at is not None
+    assert sent.note == "Met begeleidende brief"
+    assert sent.at is not None
     assert board.version.status == "for_adoption"
     assert nota.version == adopted.version
     # Adopting adopted the goals that went to the RVO, on the meeting's date.
     assert set(Goal.objects.values_list("status", "adopted_on")) == {("adopted", ADOPTED)}
     content = build_document_content(adopted.version)
-    assert content.version_label == "1.0" and content.is_adopted and content.status_label == "vastgesteld"
+    assert content.version_label == "1.0"
+    assert content.is_adopted
+    assert content.status_label == "vastgesteld"
     assert {goal.status for goal in content.goals} == {"vastgesteld door het Bestuurscollege"}
 
 
@@ -195,7 +198,8 @@ def test_sections_in_the_order_of_the_document(document, goal):
     assert "Eigenaar van doelstelling" in by_key["roles"].html
     assert "€ 125.000,00" in by_key["preconditions"].html
     assert "€ 125.000,00" in content.letter_html
-    assert len(content.priorities) == 5 and content.priorities[0].urgency == "urgent"
+    assert len(content.priorities) == 5
+    assert content.priorities[0].urgency == "urgent"
     assert content.goals[0].baseline == "4.200 aangiften (1 januari 2018)"
     assert content.goals[0].partner_roles == ["gemeenten: Voeren de regie op de buurtaanpak"]
 

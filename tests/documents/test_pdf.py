@@ -55,7 +55,8 @@ def letter():
 
 def test_cover_names_title_process_version_status_and_date(concept):
     cover = concept["pages"][0]
-    assert "Veiligheidsstrategie en" in cover and "Meerjarenbeleidsplan 2019-2022" in cover
+    assert "Veiligheidsstrategie en" in cover
+    assert "Meerjarenbeleidsplan 2019-2022" in cover
     assert "Veiligheidsstrategie 2019-2022" in cover
     assert "Versie 0.3" in cover
     assert "Status concept" in cover

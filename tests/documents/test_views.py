@@ -53,7 +53,8 @@ def _url(process, goal, name, kwargs):
 @pytest.mark.parametrize(("name", "kwargs"), READ_PAGES + WRITE_PAGES)
 def test_anonymous_goes_to_login(client, process, goal, versions, name, kwargs):
     response = client.get(_url(process, goal, name, kwargs))
-    assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+    assert response.status_code == 302
+    assert "/account/inloggen/" in response["Location"]
 
 
 @pytest.mark.parametrize(("name", "kwargs"), READ_PAGES + WRITE_PAGES)
@@ -139,7 +140,8 @@ def test_staff_fills_a_goal_until_it_is_smart_and_puts_it_forward(client, staff,
     goal = Goal.objects.get(title="Cybercrime tegengaan")
     assert response.status_code == 302
     detail = client.get(goal.get_absolute_url()).content.decode()
-    assert "Nog niet SMART: 2 punten" in detail and "Geen indicator" in detail
+    assert "Nog niet SMART: 2 punten" in detail
+    assert "Geen indicator" in detail
 
     refused = client.post(url("goal_put_forward", process, pk=goal.pk), {"on": ""})
     assert refused.status_code == 200
@@ -201,7 +203,8 @@ def test_prose_edit_is_sanitised(client, staff, process, document):
     document.refresh_from_db()
     assert document.mjb_national_html == '<p>Landelijk</p><a rel="noopener noreferrer">x</a>'
     page = client.get(url("document", process)).content.decode()
-    assert "alert(1)" not in page and "javascript:" not in page
+    assert "alert(1)" not in page
+    assert "javascript:" not in page
 
 
 def test_document_workflow_through_the_pages(client, staff, process, document, goal):

@@ -67,7 +67,7 @@ def person_with_user(**user_fields):
 
 @pytest.fixture
 def responsible(db):
-    person, user = person_with_user(username="verantwoordelijke")
+    _person, user = person_with_user(username="verantwoordelijke")
     return user
 
 

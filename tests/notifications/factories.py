@@ -16,7 +16,7 @@ class ReminderSettingsFactory(factory.django.DjangoModelFactory):
 class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NotificationPreference
-        django_get_or_create = ["user"]
+        django_get_or_create = ("user",)
 
     user = factory.SubFactory(UserFactory)
     delivery = NotificationPreference.Delivery.EACH

@@ -145,7 +145,8 @@ def test_preference_digest_collects_the_day_in_one_email(clock, milestone, actio
     [message] = mail.outbox
     assert message.to == [responsible.email]
     assert message.subject == "VS-portaal: 2 herinneringen"
-    assert "DVO Gelderland-Midden" in message.body and "Regioburgemeester informeren" in message.body
+    assert "DVO Gelderland-Midden" in message.body
+    assert "Regioburgemeester informeren" in message.body
     assert f"{SITE}/meldingen/" in message.body
     assert "text/html" in message.alternatives[0][1]
     assert not Notification.objects.filter(awaits_digest=True).exists()

@@ -34,7 +34,8 @@ def test_the_beat_schedule_names_registered_tasks_with_late_acknowledgement():
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         task = app.tasks[entry["task"]]
         assert task.acks_late
-    assert tasks.send_reminder.acks_late and tasks.send_digest.acks_late
+    assert tasks.send_reminder.acks_late
+    assert tasks.send_digest.acks_late
     assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST
 
 

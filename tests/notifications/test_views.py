@@ -20,7 +20,8 @@ def mine(secretary):
 def test_anonymous_goes_to_login(client):
     for name in ("notifications:list", "notifications:preferences"):
         response = client.get(reverse(name))
-        assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+        assert response.status_code == 302
+        assert "/account/inloggen/" in response["Location"]
     response = client.post(reverse("notifications:mark_all_read"))
     assert "/account/inloggen/" in response["Location"]
 
@@ -29,7 +30,8 @@ def test_a_user_sees_their_own_notifications_and_the_unread_count(client, secret
     NotificationFactory(user=staff, title="Voor de staf")
     client.force_login(secretary)
     page = client.get(LIST).content.decode()
-    assert "Herinnering 0" in page and "Herinnering 2" in page
+    assert "Herinnering 0" in page
+    assert "Herinnering 2" in page
     assert "Voor de staf" not in page
     assert "3 ongelezen meldingen" in page
     # In the navigation: "Meldingen (3)" to the eye, "3 ongelezen meldingen" to a screen reader.
@@ -39,7 +41,8 @@ def test_a_user_sees_their_own_notifications_and_the_unread_count(client, secret
 def test_the_navigation_shows_the_count_on_other_pages(client, secretary, mine):
     client.force_login(secretary)
     page = client.get(reverse("profile")).content.decode()
-    assert 'id="nav-notifications"' in page and "3 ongelezen meldingen" in page
+    assert 'id="nav-notifications"' in page
+    assert "3 ongelezen meldingen" in page
 
 
 def test_without_unread_notifications_the_navigation_shows_no_count(client, outsider):
@@ -51,7 +54,8 @@ def test_without_unread_notifications_the_navigation_shows_no_count(client, outs
 def test_mark_one_read(client, secretary, mine):
     client.force_login(secretary)
     response = client.post(reverse("notifications:mark_read"), {"notification": mine[0].pk})
-    assert response.status_code == 302 and response["Location"] == LIST
+    assert response.status_code == 302
+    assert response["Location"] == LIST
     assert Notification.objects.filter(user=secretary, read_at__isnull=True).count() == 2
     assert "2 ongelezen meldingen" in client.get(LIST).content.decode()
 
@@ -88,8 +92,10 @@ def test_mark_all_read(client, secretary, staff, mine):
 def test_the_preference_form_defaults_to_each_email_and_saves_the_choice(client, secretary):
     client.force_login(secretary)
     page = client.get(reverse("notifications:preferences")).content.decode()
-    assert "<legend" in page and "Hoe wilt u herinneringen ontvangen?" in page
-    assert 'value="each"' in page and "checked" in page.split('value="each"')[1].split(">")[0]
+    assert "<legend" in page
+    assert "Hoe wilt u herinneringen ontvangen?" in page
+    assert 'value="each"' in page
+    assert "checked" in page.split('value="each"')[1].split(">")[0]
     response = client.post(reverse("notifications:preferences"), {"delivery": "digest"})
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=secretary).delivery == "digest"

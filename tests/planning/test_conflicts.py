@@ -44,7 +44,8 @@ def test_a_milestone_before_one_it_depends_on_is_a_conflict():
 
     assert kinds(conflicts) == [ConflictKind.DEPENDENCY]
     conflict = conflicts[0]
-    assert conflict.milestone == bbg and conflict.other == dvo
+    assert conflict.milestone == bbg
+    assert conflict.other == dvo
     assert conflict.message == (
         "BBG bepaalt top vijf (7 juni 2018) hangt af van DVO IJSS kiest 7 van 10, maar die is pas op 20 juni 2018."
     )
@@ -111,7 +112,7 @@ def test_a_period_may_overlap_the_end_of_what_it_depends_on_but_not_end_before_i
 @pytest.mark.parametrize("status", [Milestone.Status.DONE, Milestone.Status.CANCELLED])
 def test_a_done_or_cancelled_milestone_raises_nothing(status):
     process = StrategyProcessFactory()
-    dvo, bbg = dvo_and_bbg(process)
+    _dvo, bbg = dvo_and_bbg(process)
     bbg.status = status
     bbg.save()
 
@@ -120,7 +121,7 @@ def test_a_done_or_cancelled_milestone_raises_nothing(status):
 
 def test_a_cancelled_dependency_raises_nothing():
     process = StrategyProcessFactory()
-    dvo, bbg = dvo_and_bbg(process)
+    dvo, _bbg = dvo_and_bbg(process)
     dvo.status = Milestone.Status.CANCELLED
     dvo.save()
 
@@ -171,7 +172,7 @@ def test_a_decision_counts_too_but_information_does_not(bbg_body):
 
 
 @pytest.mark.parametrize(
-    "starts_on, ends_on, expected",
+    ("starts_on", "ends_on", "expected"),
     [
         (None, None, 1),
         (datetime.date(2018, 1, 1), None, 1),
@@ -222,7 +223,7 @@ def test_a_meeting_in_a_period_is_not_checked_for_absence(bbg_body):
 
 
 @pytest.mark.parametrize(
-    "status, overdue",
+    ("status", "overdue"),
     [
         (Milestone.Status.PLANNED, True),
         (Milestone.Status.TENTATIVE, True),

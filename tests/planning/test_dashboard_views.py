@@ -33,7 +33,7 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _today():
-    with time_machine.travel(datetime.datetime(2018, 6, 1, 12, 0), tick=False):
+    with time_machine.travel(datetime.datetime(2018, 6, 1, 12, 0, tzinfo=datetime.UTC), tick=False):
         yield
 
 
@@ -98,7 +98,8 @@ def test_anonymous_goes_to_the_login_page(client, process, name):
     response = client.get(url)
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login")) and "next=" in response.url
+    assert response.url.startswith(reverse("login"))
+    assert "next=" in response.url
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -164,7 +165,8 @@ def test_dashboard_shows_phase_progress_next_and_conflicts(client, staff, proces
         "Top vijf BBG": (0, 1),
         "Zonder fase": (0, 1),
     }
-    assert "1 van 2" in content and "50%" in content
+    assert "1 van 2" in content
+    assert "50%" in content
     assert "stand van zaken op 1 juni 2018" in content
     # Next and due within 30 days: the BBG of 7 June, the DVO of 20 June, an action due 4 June; September later.
     upcoming = response.context["upcoming"]
@@ -177,9 +179,11 @@ def test_dashboard_shows_phase_progress_next_and_conflicts(client, staff, proces
     assert [c.kind for c in response.context["planning_problems"]] == ["dependency", "absence"]
     assert [c.kind for c in response.context["overdue"]] == ["overdue_milestone", "overdue_action"]
     assert "BBG bepaalt top vijf 0 (7 juni 2018) hangt af van DVO IJSS 0, maar die is pas op 20 juni 2018." in content
-    assert "Burgemeester Van Veldhuizen 0" in content and "is afwezig op 7 juni 2018 (vakantie)." in content
+    assert "Burgemeester Van Veldhuizen 0" in content
+    assert "is afwezig op 7 juni 2018 (vakantie)." in content
     assert "Actie &#x27;Informeren Bruls 0&#x27; had uiterlijk 31 maart 2018 gedaan moeten zijn." in content
-    assert "Planningsproblemen (2)" in content and "Over tijd (2)" in content
+    assert "Planningsproblemen (2)" in content
+    assert "Over tijd (2)" in content
 
 
 def test_dashboard_links_a_conflict_to_its_milestone(client, staff, process):
@@ -197,7 +201,8 @@ def test_dashboard_of_an_empty_process_says_so(client, staff, process):
 
     content = client.get(reverse("planning:dashboard", kwargs={"slug": process.slug})).content.decode()
 
-    assert "Geen planningsproblemen." in content and "Niets over tijd." in content
+    assert "Geen planningsproblemen." in content
+    assert "Niets over tijd." in content
     assert "nog geen mijlpalen" in content
 
 
@@ -227,7 +232,8 @@ def test_conflict_list_shows_every_conflict_with_links(client, bbg_member, proce
     response = client.get(reverse("planning:conflict_list", kwargs={"slug": process.slug}))
     content = response.content.decode()
 
-    assert len(response.context["planning_problems"]) == 2 and len(response.context["overdue"]) == 2
+    assert len(response.context["planning_problems"]) == 2
+    assert len(response.context["overdue"]) == 2
     assert "Scan integrale veiligheidsplannen 0 had uiterlijk 31 maart 2018 klaar moeten zijn" in content
     assert reverse("planning:milestone_detail", kwargs={"slug": process.slug, "pk": scan.pk}) in content
     assert reverse("planning:action_detail", kwargs={"slug": process.slug, "pk": action.pk}) in content

@@ -184,7 +184,8 @@ def test_list_filters_by_status_and_phase(client, staff, process):
     client.force_login(staff)
     url = reverse("planning:milestone_list", kwargs={"slug": process.slug})
     content = client.get(url, {"status": "tentative"}).content.decode()
-    assert "Voorbehoud item" in content and "Zonder fase item" in content
+    assert "Voorbehoud item" in content
+    assert "Zonder fase item" in content
     assert "Gepland item" not in content
     content = client.get(url, {"status": "tentative", "fase": dvo.pk}).content.decode()
     assert "Voorbehoud item" in content
@@ -263,9 +264,12 @@ def test_edit_records_history_with_user_and_changes(client, staff, process, mile
     content = client.get(urls(milestone)["history"]).content.decode()
     assert str(staff) in content
     assert "Datum of periode" in content
-    assert "4 april 2018" in content and "19 april 2018" in content
-    assert "Status" in content and "onder voorbehoud" in content
-    assert "Hangt af van" in content and "DVO NOG" in content
+    assert "4 april 2018" in content
+    assert "19 april 2018" in content
+    assert "Status" in content
+    assert "onder voorbehoud" in content
+    assert "Hangt af van" in content
+    assert "DVO NOG" in content
     assert "aangemaakt" in content
 
 

@@ -187,7 +187,8 @@ def test_process_copy_keeps_phases_bodies_people_notes_and_dependencies_within_t
 
     bbg = Milestone.objects.get(process=new, title="BBG top vijf")
     old_bbg = Milestone.objects.get(process=source, title="BBG top vijf")
-    assert bbg.phase.process == new and bbg.phase.name == "Keuze DVO's"
+    assert bbg.phase.process == new
+    assert bbg.phase.name == "Keuze DVO's"
     assert bbg.responsible_person == old_bbg.responsible_person
     assert bbg.notes == "Kijken of BBG naar juli kan."
     assert [(m.title, m.process_id) for m in bbg.depends_on.all()] == [("DVO NOG", new.pk)]
@@ -208,7 +209,8 @@ def test_process_copy_copies_actions_as_not_done(source):
     assert action.title == "Informeren Bruls"
     assert action.due_on == datetime.date(2022, 6, 1)
     assert action.done_on is None
-    assert action.milestone.process == new and action.milestone.title == "BBG top vijf"
+    assert action.milestone.process == new
+    assert action.milestone.title == "BBG top vijf"
 
 
 def test_process_copy_writes_history_including_dependencies(source):

@@ -25,7 +25,7 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _today():
-    with time_machine.travel(datetime.datetime(2018, 6, 1, 12, 0), tick=False):
+    with time_machine.travel(datetime.datetime(2018, 6, 1, 12, 0, tzinfo=datetime.UTC), tick=False):
         yield
 
 
@@ -151,12 +151,13 @@ def test_create_form_has_labels_and_dutch_field_names(client, staff):
 
     for label in ["Titel", "Korte naam", "Adresnaam", "Eerste jaar van de periode", "Laatste jaar van de periode"]:
         assert f"{label}" in content
-    assert 'for="id_slug"' in content and 'id="id_slug"' in content
+    assert 'for="id_slug"' in content
+    assert 'id="id_slug"' in content
     assert 'name="csrfmiddlewaretoken"' in content
 
 
 @pytest.mark.parametrize(
-    "overrides, field, message",
+    ("overrides", "field", "message"),
     [
         (
             {"slug": "vs-2019-2022"},
@@ -270,7 +271,7 @@ def test_staff_copy_a_process_shifted_by_years(client, staff, process):
 
 
 @pytest.mark.parametrize(
-    "overrides, field, message",
+    ("overrides", "field", "message"),
     [
         ({"shift_years": "0"}, "shift_years", "Verschuif de planning minstens één jaar."),
         ({"shift_years": "21"}, "shift_years", "Verschuif de planning hoogstens 20 jaar."),

@@ -16,7 +16,7 @@ from tests.planning.factories import StrategyProcessFactory
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Theme
-        django_get_or_create = ["name"]
+        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Testthema {n}")
 

@@ -38,7 +38,7 @@ def titles(response):
 
 @pytest.mark.parametrize("role", READERS)
 def test_sources_api_hides_confidential_from_non_staff(api, users, role, process, sources):
-    public, secret = sources
+    _public, secret = sources
     api.force_authenticate(users[role])
     staff = role in ("staff", "administrator")
 

@@ -109,7 +109,8 @@ def test_staff_adds_a_theme_from_the_matrix_and_the_counts_change(client, staff,
             "next": matrix_url,
         },
     )
-    assert response.status_code == 302 and response.url == matrix_url
+    assert response.status_code == 302
+    assert response.url == matrix_url
     after = client.get(matrix_url)
     matrix = after.context["matrix"]
     assert matrix.shares[matrix.themes.index(cyber)].count == 1
@@ -184,7 +185,8 @@ def test_staff_adds_and_edits_a_theme(client, staff):
 
 def test_anonymous_and_outsider_on_plan_pages(client, outsider, process, arnhem):
     response = client.get(url("plan_detail", process, arnhem))
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
     assert client.get(reverse("scan:theme_list")).status_code == 302
     client.force_login(outsider)
     assert client.get(url("plan_detail", process, arnhem)).status_code == 403

@@ -192,7 +192,8 @@ def test_read_only_roles_cannot_write_sources(client, users, role, sources, proc
 
 def test_anonymous_and_outsider(client, outsider, sources, process):
     response = client.get(list_url(process))
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
     client.force_login(outsider)
     assert client.get(list_url(process)).status_code == 403
     assert client.get(reverse("scan:source_export_csv", kwargs={"slug": process.slug})).status_code == 403

@@ -29,7 +29,8 @@ def test_it_accepts_a_pdf_and_renames_it():
     accepted = check_document(upload("Plan Arnhem.pdf", pdf_bytes()))
     assert accepted.kind == PDF
     assert accepted.original_name == "Plan Arnhem.pdf"
-    assert accepted.file.name.endswith(".pdf") and "Arnhem" not in accepted.file.name
+    assert accepted.file.name.endswith(".pdf")
+    assert "Arnhem" not in accepted.file.name
 
 
 def test_it_accepts_a_docx():
@@ -148,7 +149,8 @@ def test_valid_plan_document_is_stored_privately_and_downloadable_by_roles(
     plan = MunicipalPlan.objects.get(process=process, municipality=arnhem)
     assert plan.document_name == name
     files = stored_files(private_media)
-    assert len(files) == 1 and files[0].startswith(f"plannen/{process.pk}/{arnhem.pk}/")
+    assert len(files) == 1
+    assert files[0].startswith(f"plannen/{process.pk}/{arnhem.pk}/")
     assert (private_media / files[0]).read_bytes() == content
 
     for role in ("staff", "secretary", "bbg_member", "administrator"):
@@ -176,7 +178,8 @@ def test_replacing_a_document_deletes_the_old_file(
         client.post(plan_url("plan_update", process, arnhem), plan_post(upload("a.pdf", pdf_bytes())))
         client.post(plan_url("plan_update", process, arnhem), plan_post(upload("b.docx", docx_bytes())))
     files = stored_files(private_media)
-    assert len(files) == 1 and files[0].endswith(".docx")
+    assert len(files) == 1
+    assert files[0].endswith(".docx")
 
 
 def test_plan_without_document_gives_404(client, staff, process, private_media):

@@ -53,7 +53,7 @@ class RoundDeadlineFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = RoundDeadline
-        django_get_or_create = ["round", "district"]
+        django_get_or_create = ("round", "district")
 
     round = factory.SubFactory(RoundFactory)
     district = factory.LazyFunction(lambda: District.objects.order_by("order").first())

@@ -99,7 +99,9 @@ def test_bad_input_is_a_dutch_400_with_its_code_and_stores_nothing(
     response = client.post(LIST, payload(process, make_ids(long_list, other)), content_type="application/json")
     assert response.status_code == 400
     [error] = errors_of(response)
-    assert error["code"] == code and message in error["message"] and error["field"] is None
+    assert error["code"] == code
+    assert message in error["message"]
+    assert error["field"] is None
     assert not Ballot.objects.exists()
 
 

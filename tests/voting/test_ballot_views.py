@@ -172,7 +172,8 @@ def test_secretary_submits_seven_and_sees_the_confirmation(
     assert long_list[7].title not in content
     assert "Hoogste prioriteit" in content
     ballot = Ballot.objects.get()
-    assert ballot.submitted_by == secretary and not ballot.entered_by_staff
+    assert ballot.submitted_by == secretary
+    assert not ballot.entered_by_staff
     assert ballot.council_involvement == "involved"
     assert dict(ballot.choices.values_list("priority_id", "preference")) == {pk: n for n, pk in enumerate(ids, 1)}
     receipt = [m for m in mail.outbox if secretary.email in m.to]
@@ -198,7 +199,8 @@ def test_staff_must_give_a_reason_and_is_marked(client, process, voting_round, l
     assert not Ballot.objects.exists()
     response = client.post(ballot_url(process, "IJSS"), submit_data(ids, on_behalf_reason="Per e-mail"), follow=True)
     ballot = Ballot.objects.get()
-    assert ballot.entered_by_staff and ballot.staff_reason == "Per e-mail"
+    assert ballot.entered_by_staff
+    assert ballot.staff_reason == "Per e-mail"
     assert "ingevoerd door staf namens de DVO" in response.content.decode()
     history = client.get(ballot_url(process, "IJSS", "voting:ballot_history")).content.decode()
     assert "ingevoerd door staf namens de DVO" in history
@@ -232,7 +234,8 @@ def test_after_closing_the_page_is_read_only(client, process, voting_round, long
     services.round_close(round=voting_round, user=staff)
     client.force_login(secretary)
     content = client.get(ballot_url(process)).content.decode()
-    assert "De keuzeronde is op " in content and "gesloten; de keuze ligt vast." in content
+    assert "De keuzeronde is op " in content
+    assert "gesloten; de keuze ligt vast." in content
     assert 'name="choice"' not in content
     client.post(ballot_url(process), submit_data([p.pk for p in long_list[:7]]))
     assert not Ballot.objects.exists()
@@ -253,5 +256,7 @@ def test_history_shows_both_versions_to_the_own_secretary(
     content = client.get(ballot_url(process, name="voting:ballot_history")).content.decode()
     assert "2 april 2018 10:00" in content
     assert "3 april 2018 11:00" in content
-    assert "Toegevoegd:" in content and "Weggehaald:" in content
-    assert long_list[0].title in content and long_list[7].title in content
+    assert "Toegevoegd:" in content
+    assert "Weggehaald:" in content
+    assert long_list[0].title in content
+    assert long_list[7].title in content

@@ -101,8 +101,10 @@ def test_after_closing_everyone_with_a_role_sees_the_ranking(client, users, role
     assert "De uitslag is nog niet openbaar." not in content
     assert "Voorlopige telling." not in content
     # The tie-break rule is written on the page.
-    assert "(1) meer DVO" in content and "(2) meer inwoners" in content
-    assert "(3) een hogere voorkeursscore (Borda)" in content and "(4) de hogere plaats op de" in content
+    assert "(1) meer DVO" in content
+    assert "(2) meer inwoners" in content
+    assert "(3) een hogere voorkeursscore (Borda)" in content
+    assert "(4) de hogere plaats op de" in content
     assert "plaats 1 levert 7 punten op" in content
     # P4..P7 (3 DVOs) first, then P1..P3 (2), then P8..P10 (1).
     ranking = content[content.index('class="table table-sm table-striped') : content.index("</table>")]
@@ -173,7 +175,8 @@ def test_xlsx_has_the_ranking_and_the_matrix(client, bbg_member, three_chose, lo
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Rangorde", "Matrix"]
     ranking = workbook["Rangorde"]
-    assert ranking["A1"].value == "Plaats" and ranking["B1"].value == "Prioriteit"
+    assert ranking["A1"].value == "Plaats"
+    assert ranking["B1"].value == "Prioriteit"
     assert [ranking.cell(row=r, column=2).value for r in range(2, 12)] == [
         long_list[i].title for i in (3, 4, 5, 6, 0, 1, 2, 7, 8, 9)
     ]
@@ -202,9 +205,11 @@ def test_pdf_has_title_date_rule_ranking_and_matrix(client, bbg_member, three_ch
     assert three_chose.process.title in flat
     assert format_date(timezone.localdate()) in flat
     assert "(2) meer inwoners" in flat
-    assert "Rangorde" in flat and "Keuzes per DVO" in flat
+    assert "Rangorde" in flat
+    assert "Keuzes per DVO" in flat
     assert long_list[3].title in flat
-    assert "IJSS" in flat and "NOG" in flat
+    assert "IJSS" in flat
+    assert "NOG" in flat
 
 
 # --- Query counts ---------------------------------------------------------------------------------------------

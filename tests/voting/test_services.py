@@ -281,7 +281,9 @@ def test_reset_deletes_ballots_keeps_history_and_reopens(voting_round, districts
     round = services.round_reset(
         round=voting_round, user=staff, reason="Demo: nieuwe poging", new_deadline=datetime.date(2100, 6, 1)
     )
-    assert round.is_open and round.closed_at is None and round.results_released_at is None
+    assert round.is_open
+    assert round.closed_at is None
+    assert round.results_released_at is None
     assert not Ballot.objects.exists()
     assert Ballot.history.filter(history_type="-").count() == 1
     assert set(RoundDeadline.objects.values_list("deadline", flat=True)) == {

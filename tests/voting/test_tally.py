@@ -1,6 +1,7 @@
 """Property-based tests of voting/tally.py: the counts, the ranking's written tie-break rule, independence of the
 order in which ballots arrived, and Borda from ordered choices only. No database."""
 
+import itertools
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -126,7 +127,7 @@ def test_a_broken_tie_names_the_deciding_criterion(election):
     priorities, districts, ballots, threshold = election
     ranked = tally(priorities, districts, ballots, threshold=threshold).results
     assert ranked[0].tie_break is None
-    for above, row in zip(ranked, ranked[1:], strict=False):
+    for above, row in itertools.pairwise(ranked):
         if above.dvo_count != row.dvo_count:
             assert row.tie_break is None
         elif above.inhabitants != row.inhabitants:

@@ -4,6 +4,8 @@ and the progress that every role may see ("3 van 5 DVO's hebben gekozen"; never 
 Views parse input, reach objects through voting/access.py, call a service and render or redirect.
 """
 
+from typing import ClassVar
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -58,9 +60,9 @@ class RoundActionView(ProcessMixin, View):
     """POST only: create, open, close the round or release the result, then back to the round page."""
 
     permission_required = "voting.change_round"
-    http_method_names = ["post"]
+    http_method_names = ("post",)
     action = ""
-    done_messages = {
+    done_messages: ClassVar[dict] = {
         "create": gettext_lazy("De keuzeronde is aangemaakt. Controleer de termijnen en open de ronde."),
         "open": gettext_lazy("De keuzeronde is open; de DVO's kunnen kiezen."),
         "close": gettext_lazy("De keuzeronde is gesloten; alle keuzes liggen vast."),
