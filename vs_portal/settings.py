@@ -13,13 +13,16 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from vs_portal.env import env_bool
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
+# Every boolean goes through env_bool (vs_portal/env.py): a typo such as AXES_ENABLED=ture stops the start.
 
-DEBUG = env.bool("DEBUG", default=True)
-TESTING = env.bool("VS_TESTING", default=False)
+DEBUG = env_bool("DEBUG", default=True)
+TESTING = env_bool("VS_TESTING", default=False)
 
 # Known on purpose: refused below whenever DEBUG is off.
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdefghij"  # noqa: S105
@@ -160,7 +163,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="VS-portaal <noreply@
 REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -216,9 +219,9 @@ SPECTACULAR_SETTINGS = {
 # Security. With DEBUG off these pass `manage.py check --deploy`; behind a TLS-terminating proxy set
 # SECURE_PROXY_SSL_HEADER through USE_X_FORWARDED_PROTO.
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -228,7 +231,7 @@ X_FRAME_OPTIONS = "DENY"
 # Django's default, stated here because the security headers are tested: Cross-Origin-Opener-Policy.
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The Content Security Policy and Permissions-Policy come from vs_portal/security.py (Django 5.2 has no CSP).
-if env.bool("USE_X_FORWARDED_PROTO", default=False):
+if env_bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
@@ -255,7 +258,7 @@ AUTHENTICATION_BACKENDS = [
 # Administrators lift a lock-out in /beheer/ (Axes > Access attempts: delete the attempt) or with
 # `manage.py axes_reset_username <name>`. Behind a proxy every request comes from the proxy's address, so the
 # lock-out then works per user name.
-AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
