@@ -25,9 +25,15 @@ demo: install
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on PYTEST_WORKERS processes (pytest-xdist; CI has two cores). Locally the PostgreSQL test
+# databases are kept between runs (--reuse-db; new migrations are still applied); add --create-db to PYTEST_ARGS to
+# build them afresh. CI always starts from empty databases.
+PYTEST_WORKERS ?= 2
+PYTEST_REUSE := $(if $(filter true 1 yes,$(CI)),,--reuse-db)
+
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_REUSE) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

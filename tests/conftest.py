@@ -3,14 +3,24 @@ PostgreSQL, Redis or Chromium.
 
 On a newcomer's machine tests whose service is missing are skipped with a one-line reason. Under CI=true a
 missing service is an error: CI always tests against PostgreSQL and always runs the browser tests.
+
+The suite runs in parallel (pytest-xdist, `make test`): each worker has its own test database (pytest-django adds
+the worker's name), its own folder for uploaded and rendered files, and its own Redis database number; servers
+that tests start (live_server, redis-server, a Celery worker) take a free port. Faker and factory_boy are seeded
+per test from the test's name, so a test makes the same names whatever ran before it and on whichever worker.
 """
 
 import importlib
 import os
+import re
 import shutil
+import zlib
 
+import factory.random
+import faker
 import pytest
 from django.db import connection
+from django.test import override_settings
 
 from accounts.models import Role
 from planning.models import District
@@ -25,6 +35,74 @@ def pytest_configure(config):
 
     # Hashing real passwords dominates the run time of a suite that creates many users; tests only need it to work.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def worker_number() -> int:
+    """0 without xdist or on its first worker (gw0), 1 on gw1, ..."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_fakes(request):
+    """The same fake names and values for a test on every run, whatever ran before it (Dutch names such as
+    "van 't Riet" then break a test always or never, not now and then)."""
+    seed = zlib.crc32(request.node.nodeid.encode())
+    factory.random.reseed_random(seed)
+    faker.Faker.seed(seed)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_files(tmp_path_factory):
+    """Uploaded and rendered files of this test session (and xdist worker) go to a temporary folder, never to the
+    developer's var/, and never to another worker's folder (two workers' databases hand out the same ids)."""
+    from django.conf import settings
+
+    root = tmp_path_factory.mktemp("files")
+    storages = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": root / "private", "base_url": "/-/"}},
+    }
+    with override_settings(MEDIA_ROOT=root / "media", STORAGES=storages):
+        # File fields took their storage when the models were defined; point them at this session's as well.
+        from django.apps import apps
+        from django.core.files.storage import storages as handler
+        from django.db.models import FileField
+
+        from core.storage import private_storage
+
+        fields = [
+            field
+            for model in apps.get_models()
+            for field in model._meta.get_fields()
+            if isinstance(field, FileField) and getattr(field, "_storage_callable", None) is private_storage
+        ]
+        previous = [field.storage for field in fields]
+        for field in fields:
+            field.storage = handler["private"]
+        yield root
+        for field, storage in zip(fields, previous, strict=True):
+            field.storage = storage
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_redis_database():
+    """Each xdist worker queues on its own Redis database number (REDIS_URL's, moved by the worker's number)."""
+    url = os.environ.get("REDIS_URL", "")
+    match = re.fullmatch(r"(redis://[^/]+)/(\d+)", url)
+    if not match or not worker_number():
+        yield
+        return
+    from vs_portal.celery import app
+
+    base, offset = int(match.group(2)), worker_number()
+    # Counting down from the last database (15, as in .ci/run) keeps clear of database 0, the app's usual one.
+    number = base + offset if base + offset <= 15 else base - offset
+    own = f"{match.group(1)}/{number}"
+    previous = app.conf.broker_url
+    app.conf.broker_url = own
+    with override_settings(CELERY_BROKER_URL=own, REDIS_URL=own):
+        yield
+    app.conf.broker_url = previous
 
 
 def skip_or_fail(reason: str):

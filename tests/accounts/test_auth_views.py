@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.models import Role
 from tests.accounts.factories import UserFactory
@@ -105,7 +106,7 @@ def test_secretary_sees_name_role_dvo_and_links(client, secretary):
     client.force_login(secretary)
     html = client.get(reverse("profile")).content.decode()
     assert "<h1>Mijn account</h1>" in html
-    assert secretary.get_full_name() in html
+    assert escape(secretary.get_full_name()) in html
     assert "DVO-secretaris" in html
     assert "GLM Gelderland-Midden" in html
     assert f'href="{reverse("password_change")}"' in html

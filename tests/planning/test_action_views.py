@@ -5,6 +5,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from planning.models import Action
 from tests.planning.factories import ActionFactory, MilestoneFactory, PersonFactory, StrategyProcessFactory
@@ -163,7 +164,7 @@ def test_staff_marks_action_done_and_history_shows_it(client, staff, process, ac
     action.refresh_from_db()
     assert action.done_on == datetime.date(2018, 4, 10)
     content = client.get(urls(action)["history"]).content.decode()
-    assert str(staff) in content
+    assert escape(str(staff)) in content
     assert "Gedaan op" in content
     assert "10 april 2018" in content
     assert "aangemaakt" in content

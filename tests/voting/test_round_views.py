@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from planning.models import Body
 from tests.planning.factories import MilestoneFactory
@@ -38,7 +39,7 @@ def test_staff_see_per_dvo_deadline_meeting_and_who_chose(client, process, votin
     content = client.get(url("voting:round_detail", process)).content.decode()
     assert "2 van 5 DVO's hebben gekozen" in content
     assert "4 april 2018" in content
-    assert str(secretary) in content
+    assert escape(str(secretary)) in content
     assert "namens de DVO door staf" in content
     assert "4 april 2100 23:59" in content
 
