@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, models, transaction
 
-from planning.models import StrategyProcess
+from planning.models import Person, StrategyProcess
+from priorities.models import Priority
 
 from .parts import (
     DATA_NAME,
@@ -21,8 +22,6 @@ from .parts import (
     PARTS,
     BackupError,
     Part,
-    Person,
-    Priority,
     Ref,
     part_fields,
 )
