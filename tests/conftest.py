@@ -68,6 +68,23 @@ def _dutch(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters and the cached site settings do not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_optional(settings):
+    """Staff and administrators log in without a second factor here, as with TWO_FACTOR_REQUIRED=false; the tests
+    of the second factor (tests/accounts/test_second_factor.py) switch the requirement on."""
+    settings.TWO_FACTOR_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_eagerly(settings):
     """Tasks run in the test's own process, as in the embedded set-up, also when REDIS_URL is set (as in CI):
     no worker serves the test process. Tests of the queue itself (tests/notifications/test_integration.py, the

@@ -123,8 +123,16 @@ print(json.dumps({
 """
 
 
-def test_with_nothing_set_it_runs_embedded_on_sqlite_under_var_with_eager_celery():
+def test_with_nothing_set_debug_is_off_and_it_refuses_to_start_without_a_secret_key():
+    """A deployment that forgets DEBUG=false no longer runs with debug pages and the development key."""
     result = run_python(["-c", PRINT_SETTINGS], clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings"))
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_with_only_debug_on_it_runs_embedded_on_sqlite_under_var_with_eager_celery():
+    result = run_python(["-c", PRINT_SETTINGS], clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", DEBUG="true"))
 
     assert result.returncode == 0, result.stderr
     embedded = json.loads(result.stdout.strip().splitlines()[-1])
@@ -139,7 +147,7 @@ def test_with_nothing_set_it_runs_embedded_on_sqlite_under_var_with_eager_celery
 
 
 def test_with_redis_url_set_tasks_go_to_the_broker():
-    env = clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", REDIS_URL="redis://127.0.0.1:6379/0")
+    env = clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/0")
 
     result = run_python(["-c", PRINT_SETTINGS], env)
 

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from planning.models import Body, District, Milestone, StrategyProcess
 from planning.periods import format_date
 from priorities.models import LongList, Priority
+from vs_portal.queue import enqueue_on_commit
 
-from . import emails
 from .models import Ballot, BallotChoice, Round, RoundDeadline
 
 # A deadline taken from a meeting day is the end of that day, in the Netherlands.
@@ -509,6 +509,7 @@ def ballot_submit(
         ) from None
     _replace_choices(ballot, chosen, preferences, remarks, user=user, now=now)
 
-    ballot_id = ballot.pk
-    transaction.on_commit(lambda: emails.send_ballot_receipt(ballot_id))
+    from .tasks import send_ballot_receipt
+
+    enqueue_on_commit(send_ballot_receipt, ballot.pk)
     return ballot

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import oidc
+from vs_portal.health import LivenessView, ReadinessView
 from vs_portal.views import AccessibilityStatementView
 
 admin.site.site_header = _("VS-portaal beheer")
@@ -13,6 +15,11 @@ urlpatterns = [
     path("", include("voting.urls")),
     path("", include("documents.urls")),
     path("account/", include("accounts.urls")),
+    # Single sign-on (OpenID Connect): 404 while it is not configured (accounts/oidc.py).
+    path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
+    path("_healthz/livez", LivenessView.as_view(), name="livez"),
+    path("_healthz/readyz", ReadinessView.as_view(), name="readyz"),
     path("meldingen/", include("notifications.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -166,7 +166,7 @@ def test_secretary_submits_seven_and_sees_the_confirmation(
     assert response.redirect_chain[-1][0] == ballot_url(process, name="voting:ballot_confirmation")
     content = response.content.decode()
     assert "De keuze van DVO GLM is opgeslagen" in content
-    assert f"Een ontvangstbevestiging is gemaild naar {secretary.email}" in content
+    assert f"Een ontvangstbevestiging wordt gemaild naar {secretary.email}" in content
     for priority in long_list[:7]:
         assert priority.title in content
     assert long_list[7].title not in content
