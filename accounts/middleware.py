@@ -16,6 +16,10 @@ RENEW_EVERY = 5 * 60
 SESSION_LAST_SEEN = "vs_last_seen"
 
 
+def start_idle_clock(request) -> None:
+    request.session[SESSION_LAST_SEEN] = int(time.time())
+
+
 class IdleTimeoutMiddleware:
     """Ends a session after SESSION_IDLE_TIMEOUT seconds without a request.
 

@@ -28,7 +28,6 @@ from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from .models import Role, User
-from .second_factor import SESSION_LOGIN_METHOD, SESSION_PROVIDER_MFA
 
 logger = logging.getLogger(__name__)
 
@@ -187,11 +186,8 @@ class CallbackView(OIDCAuthenticationCallbackView):
             )
             return self.login_failure()
 
-    def login_success(self):
-        response = super().login_success()
-        self.request.session[SESSION_LOGIN_METHOD] = "oidc"
-        self.request.session[SESSION_PROVIDER_MFA] = bool(getattr(self.request, "vs_provider_mfa", False))
-        return response
+    # login_success logs the user in; the user_logged_in signal (accounts.second_factor.settle_at_login) notes
+    # the method ("oidc", set on the request above) and whether the provider did MFA (set by the backend).
 
 
 def provider_logout_url(request) -> str | None:

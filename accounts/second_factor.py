@@ -40,17 +40,31 @@ def provider_did_mfa(session) -> bool:
     )
 
 
-def next_step(request) -> Step:
-    """What this request's user still has to do before reaching anything but the second-factor pages."""
-    user = request.user
-    if not user.is_authenticated or request.session.get(SESSION_SETTLED):
-        return Step.NONE
-    if user.is_verified() or provider_did_mfa(request.session):
-        request.session[SESSION_SETTLED] = True
+def _step_for(user, session) -> Step:
+    if getattr(user, "is_verified", lambda: False)() or provider_did_mfa(session):
         return Step.NONE
     if user_has_device(user, confirmed=True):
         return Step.VERIFY
     if must_enrol(user):
         return Step.ENROL
-    request.session[SESSION_SETTLED] = True
     return Step.NONE
+
+
+def settle_at_login(request, user) -> None:
+    """At login (the user_logged_in signal, while the session is written anyway): note how the user logged in and
+    whether anything is left to do, so that the requests after it cost no query when nothing is."""
+    session = request.session
+    session[SESSION_LOGIN_METHOD] = getattr(request, "vs_login_method", "password")
+    session[SESSION_PROVIDER_MFA] = bool(getattr(request, "vs_provider_mfa", False))
+    session[SESSION_SETTLED] = _step_for(user, session) is Step.NONE
+
+
+def next_step(request) -> Step:
+    """What this request's user still has to do before reaching anything but the second-factor pages."""
+    user = request.user
+    if not user.is_authenticated or request.session.get(SESSION_SETTLED, False):
+        return Step.NONE
+    step = _step_for(user, request.session)
+    if step is Step.NONE:
+        request.session[SESSION_SETTLED] = True
+    return step

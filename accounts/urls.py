@@ -9,7 +9,7 @@ from . import views
 # those views reverse.
 two_factor_patterns = (
     [
-        path("instellen/", two_factor_views.SetupView.as_view(), name="setup"),
+        path("instellen/", views.SecondFactorSetupView.as_view(), name="setup"),
         path("instellen/qr/", two_factor_views.QRGeneratorView.as_view(), name="qr"),
         path("instellen/klaar/", two_factor_views.SetupCompleteView.as_view(), name="setup_complete"),
         path("backupcodes/", two_factor_views.BackupTokensView.as_view(), name="backup_tokens"),

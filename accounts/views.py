@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
+from two_factor import views as two_factor_views
 from two_factor.signals import user_verified
 
 from . import ratelimit
 from .forms import QueuedPasswordResetForm, SecondFactorForm
-from .second_factor import SESSION_SETTLED, Step, next_step
+from .second_factor import SESSION_SETTLED, Step, must_enrol, next_step
 
 
 def too_many_requests(request, message: str):
@@ -115,3 +116,12 @@ class SecondFactorView(LoginRequiredMixin, FormView):
         self.request.session[SESSION_SETTLED] = True
         user_verified.send(sender=type(self), request=self.request, user=self.request.user, device=device)
         return redirect(self._next_url())
+
+
+class SecondFactorSetupView(two_factor_views.SetupView):
+    """django-two-factor-auth's set-up (TOTP with a QR code), saying when the user's role requires it."""
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form, **kwargs)
+        context["second_factor_required"] = must_enrol(self.request.user)
+        return context

@@ -110,6 +110,12 @@ def _sentry_before_send(event, hint):
     return event
 
 
+def _sentry_before_breadcrumb(crumb, hint):
+    if isinstance(crumb.get("message"), str):
+        crumb["message"] = redact(crumb["message"])
+    return crumb
+
+
 def init_sentry(dsn: str, environment: str) -> None:
     """Errors (and only errors: no performance tracing, no personal data) to Sentry or a compatible server."""
     import sentry_sdk
@@ -128,6 +134,7 @@ def init_sentry(dsn: str, environment: str) -> None:
         send_default_pii=False,
         traces_sample_rate=0,
         before_send=_sentry_before_send,
+        before_breadcrumb=_sentry_before_breadcrumb,
     )
 
 
