@@ -93,6 +93,21 @@ class RoleMappingOIDCBackend(OIDCAuthenticationBackend):
 
     get_settings = staticmethod(oidc_setting)
 
+    def retrieve_matching_jwk(self, token):
+        """The provider's signing key for this token: the one whose ``kid`` the token names; a token without a
+        ``kid`` is accepted only when the provider publishes exactly one key for its algorithm."""
+        import jwt
+
+        header = jwt.get_unverified_header(token)
+        if "kid" in header:
+            return super().retrieve_matching_jwk(token)
+        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
+        keys = [key for key in response.json().get("keys", []) if key.get("alg", header.get("alg")) == header.get("alg")]
+        if len(keys) != 1:
+            raise SuspiciousOperation("Token zonder kid en geen eenduidige sleutel bij de provider.")
+        return jwt.PyJWK(keys[0])
+
     def verify_claims(self, claims):
         return bool(claims.get(settings.OIDC_USERNAME_CLAIM))
 
@@ -177,7 +192,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
         request.vs_login_method = "oidc"
         try:
             return super().get(request)
-        except (SuspiciousOperation, requests.RequestException, ImproperlyConfigured) as exc:
+        except (SuspiciousOperation, requests.RequestException, ImproperlyConfigured, KeyError, ValueError) as exc:
             logger.warning("Single sign-on geweigerd: %s", exc)
             from django.contrib.auth.signals import user_login_failed
 
