@@ -103,7 +103,9 @@ class RoleMappingOIDCBackend(OIDCAuthenticationBackend):
             return super().retrieve_matching_jwk(token)
         response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT)
         response.raise_for_status()
-        keys = [key for key in response.json().get("keys", []) if key.get("alg", header.get("alg")) == header.get("alg")]
+        keys = [
+            key for key in response.json().get("keys", []) if key.get("alg", header.get("alg")) == header.get("alg")
+        ]
         if len(keys) != 1:
             raise SuspiciousOperation("Token zonder kid en geen eenduidige sleutel bij de provider.")
         return jwt.PyJWK(keys[0])

@@ -24,7 +24,7 @@ def mail_task_options() -> dict:
         "acks_late": True,
         "ignore_result": True,
         "autoretry_for": MAIL_ERRORS,
-        "retry_backoff": 60,
+        "retry_backoff": settings.EMAIL_RETRY_BACKOFF,
         "retry_backoff_max": settings.EMAIL_RETRY_MAX_DELAY,
         "retry_jitter": True,
         "max_retries": settings.EMAIL_MAX_RETRIES,

@@ -206,9 +206,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Every countdown, ETA and retry delay must stay below this (in seconds).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
-# Emails: a failed send is tried again after 1, 2, 4, ... minutes (at most EMAIL_RETRY_MAX_DELAY apart, below the
-# visibility timeout), EMAIL_MAX_RETRIES times; the reminders keep their own count (notifications/conf.py).
+# Emails: a failed send is tried again after 1, 2, 4, ... minutes (EMAIL_RETRY_BACKOFF seconds, doubling, with
+# jitter; at most EMAIL_RETRY_MAX_DELAY apart, below the visibility timeout), EMAIL_MAX_RETRIES times. The reminders
+# keep their own count and backoff (notifications/conf.py).
 EMAIL_MAX_RETRIES = env.int("EMAIL_MAX_RETRIES", default=10)
+EMAIL_RETRY_BACKOFF = env.int("EMAIL_RETRY_BACKOFF", default=60)
 EMAIL_RETRY_MAX_DELAY = env.int("EMAIL_RETRY_MAX_DELAY", default=30 * 60)
 # The one beat schedule (run exactly ONE beat process). Timings of the reminders: notifications/conf.py.
 CELERY_BEAT_SCHEDULE = {

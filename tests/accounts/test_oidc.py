@@ -20,13 +20,24 @@ pytestmark = pytest.mark.django_db
 PEOPLE = [
     ProviderUser(
         sub="a1b2-jansen",
-        claims={"email": "m.jansen@gemeente.example", "given_name": "Marieke", "family_name": "Jansen",
-                "preferred_username": "mjansen", "amr": ["pwd"], "groups": ["vs-staf"]},
+        claims={
+            "email": "m.jansen@gemeente.example",
+            "given_name": "Marieke",
+            "family_name": "Jansen",
+            "preferred_username": "mjansen",
+            "amr": ["pwd"],
+            "groups": ["vs-staf"],
+        },
     ),  # fmt: skip
     ProviderUser(
         sub="c3d4-pietersen",
-        claims={"email": "k.pietersen@politie.example", "given_name": "Koen", "family_name": "Pietersen",
-                "amr": ["pwd", "mfa"], "groups": ["vs-staf"]},
+        claims={
+            "email": "k.pietersen@politie.example",
+            "given_name": "Koen",
+            "family_name": "Pietersen",
+            "amr": ["pwd", "mfa"],
+            "groups": ["vs-staf"],
+        },
     ),  # fmt: skip
 ]
 
