@@ -52,7 +52,7 @@ def smtp_server(smtp_port):
 
 
 @pytest.fixture
-def mail_worker(worker, smtp_port):
+def mail_worker(worker, smtp_port):  # noqa: F811  (the worker fixture of the reminders' integration test)
     worker.start(
         extra_env={
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
