@@ -17,6 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.generic import FormView, TemplateView
 
+from audit.models import AuditEvent
+from audit.services import audit_record
+
 from ..access import get_process_for_user
 from ..exports import matrix_csv, matrix_xlsx, sources_csv
 from ..forms.scan import (
@@ -355,7 +358,10 @@ class SourceDetailView(SourceMixin, TemplateView):
 
 class SourceDocumentView(SourceMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        return document_response(self.source.document, self.source.document_name)
+        response = document_response(self.source.document, self.source.document_name)
+        if self.source.confidentiality == Source.Confidentiality.CONFIDENTIAL:
+            audit_record(kind=AuditEvent.Kind.SOURCE_DOWNLOAD, request=request, obj=self.source)
+        return response
 
 
 class SourceFormView(ProcessScanMixin, FormView):

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from planning.models import StrategyProcess
 from vs_portal.backup import BackupError, export_process
 
@@ -24,6 +26,12 @@ class Command(BaseCommand):
             result = export_process(process, output)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        audit_record(
+            kind=AuditEvent.Kind.PROCESS_EXPORT,
+            username="manage.py",
+            obj=process,
+            details={"file": str(output), "rows": sum(result.counts.values()), "files": result.files},
+        )
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(warning))
         rows = sum(result.counts.values())

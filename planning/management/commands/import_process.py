@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from vs_portal.backup import BackupError, import_process
 
 
@@ -18,6 +20,16 @@ class Command(BaseCommand):
             result = import_process(file)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        audit_record(
+            kind=AuditEvent.Kind.PROCESS_IMPORT,
+            username="manage.py",
+            obj=result.process,
+            details={
+                "file": str(file),
+                "rows": sum(result.counts.values()),
+                "users_created": sorted(result.users_created),
+            },
+        )
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(warning))
         rows = sum(result.counts.values())
