@@ -9,6 +9,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from . import checks  # noqa: F401  (registers the deployment checks)
+
         user_logged_in.connect(_on_login, dispatch_uid="accounts.on_login")
 
 

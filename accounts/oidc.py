@@ -21,8 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
+from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -88,10 +89,41 @@ def mapped_role(claims: dict) -> str | None:
     return None
 
 
+def _lazy(name: str, *default):
+    return property(lambda self: oidc_setting(name, *default))
+
+
 class RoleMappingOIDCBackend(OIDCAuthenticationBackend):
-    """Finds or creates the user by the stable claim; names and e-mail follow the provider."""
+    """Finds or creates the user by the stable claim; names and e-mail follow the provider.
+
+    It only authenticates: permissions come from accounts.rules (RuleBackend). Django builds every backend anew for
+    each permission check, so building this one reads nothing and asks the provider nothing; the endpoints are read
+    (from the discovery document if need be) only during a login.
+    """
 
     get_settings = staticmethod(oidc_setting)
+
+    OIDC_OP_TOKEN_ENDPOINT = _lazy("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = _lazy("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = _lazy("OIDC_OP_JWKS_ENDPOINT", None)
+    OIDC_RP_CLIENT_ID = _lazy("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = _lazy("OIDC_RP_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = _lazy("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_IDP_SIGN_KEY = _lazy("OIDC_RP_IDP_SIGN_KEY", None)
+
+    def __init__(self, *args, **kwargs):
+        self.UserModel = User
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    get_user_permissions = get_group_permissions = get_all_permissions
 
     def retrieve_matching_jwk(self, token):
         """The provider's signing key for this token: the one whose ``kid`` the token names; a token without a
@@ -166,19 +198,23 @@ class RoleMappingOIDCBackend(OIDCAuthenticationBackend):
 
 
 class AuthenticateView(OIDCAuthenticationRequestView):
-    """Sends the user to the identity provider (404 while single sign-on is not configured)."""
+    """Sends the user to the identity provider (404 while single sign-on is not configured). When the provider
+    cannot be reached, back to the login page with a Dutch message instead of an error page."""
 
     get_settings = staticmethod(oidc_setting)
 
     def __init__(self, *args, **kwargs):
-        if not settings.OIDC_ENABLED:
-            self.OIDC_OP_AUTH_ENDPOINT = self.OIDC_RP_CLIENT_ID = ""
-            return
-        super().__init__(*args, **kwargs)
+        View.__init__(self, *args, **kwargs)  # the endpoints are read in get(), where a failure can be answered
 
     def get(self, request):
         if not settings.OIDC_ENABLED:
             raise Http404
+        try:
+            self.OIDC_OP_AUTH_ENDPOINT = oidc_setting("OIDC_OP_AUTHORIZATION_ENDPOINT")
+            self.OIDC_RP_CLIENT_ID = oidc_setting("OIDC_RP_CLIENT_ID")
+        except (requests.RequestException, ImproperlyConfigured, ValueError) as exc:
+            logger.warning("Identity provider onbereikbaar: %s", exc)
+            return HttpResponseRedirect(settings.LOGIN_REDIRECT_URL_FAILURE)
         return super().get(request)
 
 

@@ -59,6 +59,41 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("overrides", "check_id"),
+    [
+        ({"TWO_FACTOR_REQUIRED": "false"}, "vs_portal.W001"),
+        ({"USE_X_FORWARDED_PROTO": "true"}, "vs_portal.W002"),
+        ({"OIDC_RP_CLIENT_ID": "vs-portaal"}, "vs_portal.E001"),
+    ],
+)
+def test_check_deploy_flags_a_weakened_login(tmp_path, overrides, check_id):
+    result = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path, **overrides)
+    )
+
+    assert result.returncode != 0
+    assert check_id in result.stdout + result.stderr
+
+
+def test_production_with_everything_configured_passes_check_deploy(tmp_path):
+    env = production_env(
+        tmp_path,
+        USE_X_FORWARDED_PROTO="true",
+        TRUSTED_PROXY_COUNT="2",
+        OIDC_RP_CLIENT_ID="vs-portaal",
+        OIDC_RP_CLIENT_SECRET="geheim",
+        OIDC_OP_DISCOVERY_ENDPOINT="https://login.example.org/.well-known/openid-configuration",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        AWS_STORAGE_BUCKET_NAME="vs-bestanden",
+        SENTRY_DSN="http://publickey@127.0.0.1:9/1",
+    )
+
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_production_static_files_collect_with_the_manifest_storage(tmp_path):
     """The Docker image runs collectstatic at build time under DEBUG=false; a stylesheet pointing at a missing
     file (a source map, a font) breaks that build, so try it here into a temporary directory.

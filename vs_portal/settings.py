@@ -284,7 +284,8 @@ X_FRAME_OPTIONS = "DENY"
 # Django's default, stated here because the security headers are tested: Cross-Origin-Opener-Policy.
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The Content Security Policy and Permissions-Policy come from vs_portal/security.py (Django 5.2 has no CSP).
-if env.bool("USE_X_FORWARDED_PROTO", default=False):
+USE_X_FORWARDED_PROTO = env.bool("USE_X_FORWARDED_PROTO", default=False)
+if USE_X_FORWARDED_PROTO:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Sessions: in the database, read through the Redis cache when there is one (cached_db); never in a local memory

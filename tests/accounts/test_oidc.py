@@ -249,3 +249,29 @@ def test_a_local_account_still_logs_in_with_its_password(client, sso, staff, pas
 
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == str(staff.pk)
+
+
+def test_an_unreachable_provider_sends_the_user_back_to_the_login_page(client, settings):
+    settings.OIDC_ENABLED = True
+    settings.OIDC_RP_CLIENT_ID = "vs-portaal"
+    settings.OIDC_OP_DISCOVERY_ENDPOINT = "http://127.0.0.1:1/.well-known/openid-configuration"  # nothing listens
+
+    response = client.get(reverse("oidc_authentication_init"))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/inloggen/?sso=mislukt"
+
+
+def test_permission_checks_never_ask_the_provider(client, staff, settings):
+    """Django builds every backend for each permission check; the SSO backend must not look anything up then."""
+    settings.OIDC_ENABLED = True
+    settings.OIDC_RP_CLIENT_ID = "vs-portaal"
+    settings.OIDC_OP_DISCOVERY_ENDPOINT = "http://127.0.0.1:1/.well-known/openid-configuration"
+    settings.AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.ModelBackend",
+        "accounts.oidc.RoleMappingOIDCBackend",
+        "accounts.rules.RuleBackend",
+    ]
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert client.get(reverse("planning:home")).status_code == 200
