@@ -32,7 +32,7 @@ def send_password_reset(user: User) -> int:
         "user": user,
         "token": default_token_generator.make_token(user),
         "protocol": protocol,
-        "site": site_settings(),
+        "site_settings": site_settings(),
     }
     with translation.override("nl"):
         subject = " ".join(render_to_string("registration/password_reset_subject.txt", context).split())

@@ -3,10 +3,29 @@ calendar's PRODID, the accessibility contact. One row (django-solo), edited by a
 defaults are Oost-Nederland's, so an existing installation looks as it did. The unit's districts, bodies and
 municipalities are data: ``manage.py import_reference_data`` (planning)."""
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
+
+MAX_LOGO_SIZE = 512 * 1024
+
+
+def private_storage():
+    return storages["private"]
+
+
+def validate_logo(upload) -> None:
+    """A PNG or an SVG of at most 512 kB, judged by its content, not its name."""
+    if upload.size > MAX_LOGO_SIZE:
+        raise ValidationError(_("Het logo is groter dan 512 kB."), code="logo_too_large")
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or b"<svg" in head.lower()):
+        raise ValidationError(_("Het logo moet een PNG- of SVG-bestand zijn."), code="logo_type")
 
 
 class SiteSettings(SingletonModel):
@@ -26,8 +45,9 @@ class SiteSettings(SingletonModel):
     logo = models.FileField(
         _("logo"),
         upload_to="site/",
-        storage="private",
+        storage=private_storage,
         blank=True,
+        validators=[validate_logo],
         help_text=_("SVG of PNG, ten hoogste 512 kB; getoond in de kopbalk."),
     )
     sender = models.CharField(

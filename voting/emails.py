@@ -50,7 +50,7 @@ def send_ballot_receipt(ballot_id: int) -> int:
         "process": ballot.round.process,
         "district": ballot.district,
         "has_order": any(choice.preference for choice in choices),
-        "site": site_settings(),
+        "site_settings": site_settings(),
     }
     with translation.override("nl"):
         subject = " ".join(render_to_string("emails/ballot_receipt-subject.txt", context).split())

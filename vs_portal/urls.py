@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import oidc
+from sitesettings import views as sitesettings_views
 from vs_portal.health import LivenessView, ReadinessView
 from vs_portal.views import AccessibilityStatementView
 
@@ -25,4 +26,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("toegankelijkheid", AccessibilityStatementView.as_view(), name="accessibility"),
+    path("huisstijl/logo", sitesettings_views.logo, name="site_logo"),
 ]
