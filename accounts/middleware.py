@@ -4,9 +4,11 @@ that show what a logged-in user may see."""
 import time
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from .second_factor import Step, next_step
 
@@ -66,10 +68,12 @@ class SecondFactorMiddleware:
         if step is not Step.NONE and not self._allowed(request):
             target = reverse("second_factor" if step is Step.VERIFY else "two_factor:setup")
             if request.path.startswith("/api/"):
-                from django.http import JsonResponse
-
                 return JsonResponse(
-                    {"code": "second_factor_required", "detail": "Log eerst in met uw tweede stap."}, status=403
+                    {
+                        "code": "second_factor_required",
+                        "detail": _("Bevestig eerst uw login met de tweede stap (tweestapsverificatie)."),
+                    },
+                    status=403,
                 )
             return redirect(f"{target}?next={request.get_full_path()}" if request.method == "GET" else target)
         return self.get_response(request)

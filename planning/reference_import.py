@@ -80,7 +80,11 @@ def parse_reference_csv(text: str, *, source: str = "", year: int | None = None)
         population_column, column_year = year_columns[0]
     else:
         population_column, column_year = None, None
-        errors.append(_error(1, "population", _("geef één kolom ‘population’ of ‘population_<jaar>’.")))
+        errors.append(
+            _error(
+                1, "population", _("geef één kolom ‘population’, of één met het jaar erin, zoals ‘population_2018’.")
+            )
+        )
     if errors:
         raise ReferenceDataError(errors)
 

@@ -21,7 +21,8 @@ from voting import selectors, services
 
 pytestmark = pytest.mark.django_db
 
-SMALL_UNIT = """district_code;district_name;veiligheidsregio;municipality;cbs_code;population;population_year;population_source
+SMALL_UNIT = """\
+district_code;district_name;veiligheidsregio;municipality;cbs_code;population;population_year;population_source
 ZL;Zeeland;Zeeland;Middelburg;GM0687;48544;2020;CBS, tabel 03759ned
 ZL;Zeeland;Zeeland;Vlissingen;GM0718;44485;2020;CBS, tabel 03759ned
 WB;West-Brabant;Midden- en West-Brabant;Breda;GM0758;184126;2020;CBS, tabel 03759ned
