@@ -119,7 +119,11 @@ class SecondFactorView(LoginRequiredMixin, FormView):
 
 
 class SecondFactorSetupView(two_factor_views.SetupView):
-    """django-two-factor-auth's set-up (TOTP with a QR code), saying when the user's role requires it."""
+    """django-two-factor-auth's set-up (TOTP with a QR code), saying when the user's role requires it. It always
+    ends on the page that offers the backup codes, also when the user was sent here from another page."""
+
+    def get_success_url(self):
+        return reverse(self.success_url)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form, **kwargs)
