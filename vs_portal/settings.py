@@ -317,9 +317,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vs-portaal"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# The site settings row (django-solo) is read from the cache, at most a minute old in another process.
-SOLO_CACHE = "default"
-SOLO_CACHE_TIMEOUT = 60
+# The site settings row (django-solo) is read once per request that shows it (one query), never from a cache that
+# another replica would not see change.
+SOLO_CACHE = None
 
 # Behind a reverse proxy: how many proxies that we trust add their client's address to X-Forwarded-For. The client
 # address (for the lock-out, the rate limits and the audit log) is the address the outermost trusted proxy saw;

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_session_ends_after_eight_idle_hours(client, staff, password, settings):
+    """The expiry logic, in the database sessions (with Redis in front, Redis's own clock ends the cached copy at
+    the same moment: test_the_cached_session_expires_in_redis_with_the_idle_timeout)."""
     assert settings.SESSION_IDLE_TIMEOUT == 8 * 60 * 60
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         client.post(reverse("login"), {"username": staff.username, "password": password})
@@ -73,3 +76,15 @@ def test_password_reset_requests_are_limited_per_address(client, settings):
     assert "te veel nieuwe wachtwoorden aangevraagd" in response.content.decode()
     other = Client(REMOTE_ADDR="198.51.100.9").post(reverse("password_reset"), {"email": "piet@example.org"})
     assert other.status_code == 302
+
+
+@pytest.mark.redis
+def test_the_cached_session_expires_in_redis_with_the_idle_timeout(client, staff, settings):
+    from django.core.cache import cache
+
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    client.force_login(staff)
+    client.get(reverse("planning:home"))
+
+    ttl = cache.ttl(f"django.contrib.sessions.cached_db{client.session.session_key}")
+    assert 8 * 60 * 60 - 60 <= ttl <= 8 * 60 * 60
