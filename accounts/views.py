@@ -125,6 +125,13 @@ class SecondFactorSetupView(two_factor_views.SetupView):
     def get_success_url(self):
         return reverse(self.success_url)
 
+    def get_form(self, step=None, **kwargs):
+        form = super().get_form(step=step, **kwargs)
+        if "token" in form.fields:
+            form.fields["token"].label = _("Code uit de app")
+            form.fields["token"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
+        return form
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form, **kwargs)
         context["second_factor_required"] = must_enrol(self.request.user)

@@ -206,6 +206,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Every countdown, ETA and retry delay must stay below this (in seconds).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# The worker logs through the project's logging (JSON lines with the task id), not through Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Emails: a failed send is tried again after 1, 2, 4, ... minutes (EMAIL_RETRY_BACKOFF seconds, doubling, with
 # jitter; at most EMAIL_RETRY_MAX_DELAY apart, below the visibility timeout), EMAIL_MAX_RETRIES times. The reminders
 # keep their own count and backoff (notifications/conf.py).

@@ -39,7 +39,7 @@ def test_staff_sets_up_the_app_makes_backup_codes_and_logs_in_with_one(page, log
     secret = page.locator("main code").inner_text().strip()
     code = f"{TOTP(b32decode(secret)).token():06d}"
     assert_accessible(page)
-    page.get_by_label("Token").fill(code)
+    page.get_by_label("Code uit de app").fill(code)
     page.get_by_role("button", name="Volgende").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie ingesteld")
