@@ -27,7 +27,10 @@ def redact(text: str) -> str:
 
 
 def redact_processor(logger, method_name, event_dict):
-    """structlog processor: mask secret tokens in every string value of the line."""
+    """structlog processor: mask secret tokens in every string value of the line. Also drops the socket that
+    runserver's log records carry as ``request`` (an object, not a line's content)."""
+    if "request" in event_dict and not isinstance(event_dict["request"], str | dict):
+        del event_dict["request"]
     for key, value in event_dict.items():
         if isinstance(value, str):
             event_dict[key] = redact(value)
@@ -56,6 +59,17 @@ def logging_config(log_format: str, level: str) -> dict:
         if log_format == "json"
         else {"processor": structlog.dev.ConsoleRenderer(colors=False)}
     )
+    loggers = {
+        # WeasyPrint and fontTools log every font and stylesheet step at INFO while a PDF renders.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # Django's own console handlers would print the same lines again, unstructured.
+        "django": {"handlers": ["console"], "level": level, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": level, "propagate": False},
+    }
+    if log_format == "plain":
+        # In development the audit events (in the database anyway) would drown the demo loader's output.
+        loggers["audit"] = {"level": "WARNING"}
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -72,14 +86,7 @@ def logging_config(log_format: str, level: str) -> dict:
         },
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
         "root": {"handlers": ["console"], "level": level},
-        "loggers": {
-            # WeasyPrint and fontTools log every font and stylesheet step at INFO while a PDF renders.
-            "weasyprint": {"level": "WARNING"},
-            "fontTools": {"level": "WARNING"},
-            # Django's own console handlers would print the same lines again, unstructured.
-            "django": {"handlers": ["console"], "level": level, "propagate": False},
-            "django.server": {"handlers": ["console"], "level": level, "propagate": False},
-        },
+        "loggers": loggers,
     }
 
 
