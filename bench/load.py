@@ -171,6 +171,7 @@ def start_server(port: int) -> subprocess.Popen:
         **os.environ,
         "DATABASE_URL": data.SCRATCH_URL,
         "DEBUG": "false",
+        "TWO_FACTOR_REQUIRED": "false",
         "SECRET_KEY": "bench-" + secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
@@ -190,7 +191,8 @@ def start_server(port: int) -> subprocess.Popen:
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     proc = subprocess.Popen(
         [gunicorn, "vs_portal.wsgi:application", "--bind", f"{HOST}:{port}", "--workers", "2"]
-        + ["--log-level", "warning"],
+        # gunicorn.conf.py logs every request; the load run would print thousands of lines.
+        + ["--log-level", "warning", "--access-logfile", "/dev/null"],
         cwd=data.ROOT,
         env=env,
     )
