@@ -76,6 +76,22 @@ def test_check_deploy_flags_a_weakened_login(tmp_path, overrides, check_id):
     assert check_id in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"OIDC_ROLE_MAP": "vs-staf=superuser"}, "OIDC_ROLE_MAP maps to staff, bbg_member or administrator only."),
+        ({"TRUSTED_PROXY_COUNT": "-1"}, "TRUSTED_PROXY_COUNT must be 0 or more."),
+        ({"TRUSTED_PROXY_COUNT": "twee"}, "invalid literal for int()"),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be 'json' or 'plain'."),
+    ],
+)
+def test_a_bad_value_stops_the_start_with_its_name(tmp_path, overrides, message):
+    result = run_python(["manage.py", "check"], production_env(tmp_path, **overrides))
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_production_with_everything_configured_passes_check_deploy(tmp_path):
     env = production_env(
         tmp_path,

@@ -327,6 +327,8 @@ SOLO_CACHE = None
 # address (for the lock-out, the rate limits and the audit log) is the address the outermost trusted proxy saw;
 # anything a client writes into the header itself is ignored. 0: no proxy, REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 # Requests per address: password-reset requests and login attempts (POSTs), each per window of RATE_LIMIT_WINDOW
 # seconds (shared by all web replicas through the cache). Over the limit: 429 with a Dutch page.
 RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=15 * 60)
@@ -354,6 +356,8 @@ OIDC_USERNAME_CLAIM = env.str("OIDC_USERNAME_CLAIM", default="sub")
 OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="")
 # "claim value=role,...", e.g. "vs-staf=staff,vs-bbg=bbg_member"; roles: staff, bbg_member, administrator.
 OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+if set(OIDC_ROLE_MAP.values()) - {"staff", "bbg_member", "administrator"}:
+    raise ImproperlyConfigured("OIDC_ROLE_MAP maps to staff, bbg_member or administrator only.")
 # The provider did MFA when its "amr" claim holds one of these, or its "acr" claim is one of OIDC_MFA_ACR_VALUES;
 # then (with OIDC_MFA_EXEMPTS true) no local second factor is asked.
 OIDC_MFA_EXEMPTS = env.bool("OIDC_MFA_EXEMPTS", default=True)
