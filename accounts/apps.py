@@ -13,6 +13,18 @@ class AccountsConfig(AppConfig):
 
         user_logged_in.connect(_on_login, dispatch_uid="accounts.on_login")
 
+        from django_structlog.signals import bind_extra_request_metadata
+
+        bind_extra_request_metadata.connect(_bind_client_address, dispatch_uid="accounts.log_address")
+
+
+def _bind_client_address(sender, request, logger, log_kwargs, **kwargs):
+    import structlog
+
+    from .client_address import client_address
+
+    structlog.contextvars.bind_contextvars(ip=client_address(request))
+
 
 def _on_login(sender, request, user, **kwargs):
     from .middleware import start_idle_clock

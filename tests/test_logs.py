@@ -149,3 +149,13 @@ def test_production_logs_json_and_development_plain():
     assert logging_config("json", "INFO")["root"]["handlers"] == ["console"]
     with pytest.raises(Exception, match="LOG_FORMAT"):
         logging_config("xml", "INFO")
+
+
+@pytest.mark.django_db
+def test_the_logged_address_is_the_real_client_behind_the_proxy(client, json_log, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    client.get(reverse("login"), REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7")
+
+    started = [line for line in json_log() if line.get("event") == "request_started"][-1]
+    assert started["ip"] == "198.51.100.7"

@@ -389,6 +389,9 @@ from vs_portal.logs import configure_structlog, logging_config  # noqa: E402
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 configure_structlog()
 DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# The address in the log lines is the real client's, as for the lock-out (accounts/apps.py binds it), not ipware's
+# guess from a header the client may have written itself.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
 
 # Errors to Sentry (or a compatible server such as GlitchTip) when SENTRY_DSN is set.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
