@@ -15,16 +15,17 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Dependencies first, so that a change in the code does not reinstall them. Installing the project installs only
-# its pinned dependencies (pyproject.toml); the code runs from /app.
-COPY pyproject.toml ./
-RUN pip install . && rm -rf build *.egg-info
+# Dependencies first, so that a change in the code does not reinstall them: exactly the versions and files of the
+# hashed lock (make lock), transitive ones included, so two builds a month apart install the same software. The
+# code runs from /app.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
 COPY . .
 
 # Translations and static files are built into the image. The SECRET_KEY here exists only for this build step;
 # the running containers get theirs from the environment.
-RUN python manage.py compilemessages --ignore=.venv --verbosity 0 \
+RUN DEBUG=true python manage.py compilemessages --ignore=.venv --verbosity 0 \
     && DEBUG=false SECRET_KEY=build-only-not-a-secret-collectstatic ALLOWED_HOSTS=localhost \
        python manage.py collectstatic --noinput --verbosity 0
 
@@ -38,4 +39,5 @@ ENV MEDIA_ROOT=/data/media \
 USER vsportaal
 
 EXPOSE 8000
-CMD ["gunicorn", "vs_portal.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# gunicorn.conf.py (in /app) sets the access log with secret tokens masked; WEB_CONCURRENCY the worker count.
+CMD ["gunicorn", "vs_portal.wsgi", "--bind", "0.0.0.0:8000"]

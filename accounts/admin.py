@@ -9,11 +9,13 @@ from .models import User
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
     list_display = ["username", "get_full_name", "email", "role", "district", "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email", "oidc_subject"]
     list_filter = ["role", "district", "is_active", "is_staff"]
     list_select_related = ["district"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         (_("Rol in VS-portaal"), {"fields": ["role", "district"]}),
+        (_("Single sign-on"), {"fields": ["oidc_subject"]}),
     ]
     add_fieldsets = [
         *DjangoUserAdmin.add_fieldsets,

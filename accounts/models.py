@@ -34,6 +34,17 @@ class User(AbstractUser):
     calendar_token = models.CharField(
         _("agendasleutel"), max_length=64, unique=True, default=new_calendar_token, editable=False
     )
+    oidc_subject = models.CharField(
+        _("SSO-kenmerk"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "De vaste waarde waarmee de identity provider van de organisatie deze gebruiker aanduidt (de claim "
+            "OIDC_USERNAME_CLAIM, meestal ‘sub’). Vul hem in om een bestaand account aan single sign-on te koppelen."
+        ),
+    )
 
     history = HistoricalRecords(excluded_fields=["password", "last_login", "calendar_token"])
 
@@ -67,6 +78,13 @@ class User(AbstractUser):
     @property
     def has_role(self) -> bool:
         return self.is_active and (bool(self.role) or self.is_superuser)
+
+    def set_password(self, raw_password):
+        """A new password also gives a new calendar token: whoever learnt the old password (and so the feed
+        address on the agenda page) loses the feed with it."""
+        super().set_password(raw_password)
+        if self.pk:
+            self.calendar_token = new_calendar_token()
 
     def renew_calendar_token(self) -> None:
         self.calendar_token = new_calendar_token()

@@ -171,6 +171,7 @@ def start_server(port: int) -> subprocess.Popen:
         **os.environ,
         "DATABASE_URL": data.SCRATCH_URL,
         "DEBUG": "false",
+        "TWO_FACTOR_REQUIRED": "false",
         "SECRET_KEY": "bench-" + secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
@@ -198,6 +199,9 @@ def start_server(port: int) -> subprocess.Popen:
             "2",
             "--log-level",
             "warning",
+            # gunicorn.conf.py logs every request; the load run would print thousands of lines.
+            "--access-logfile",
+            "/dev/null",
         ],
         cwd=data.ROOT,
         env=env,

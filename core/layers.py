@@ -5,7 +5,9 @@ through a hook the lower one owns (core.hooks). ``vs_portal`` is the project's c
 
 LAYERS: tuple[str, ...] = (
     "core",  # helpers several apps share; imports no app
-    "accounts",  # users, roles, the rule registry
+    "sitesettings",  # the installation's own name, logo, sender and contact (one row, django-solo)
+    "accounts",  # users, roles, the rule registry, sign-in (local password, second factor, single sign-on)
+    "audit",  # the audit log of logins, role changes, downloads, exports and imports
     "planning",  # reference data, processes and phases, milestones, actions, absences, conflicts, dashboard
     "scan",  # themes, municipal plans and the ambtelijke toets, sources, the scan matrix
     "priorities",  # the long list, criteria, consent and freeze

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Meldingen en herinneringen")
+
+    def ready(self):
+        from audit import retention
+
+        from . import retention as notifications_retention
+
+        retention.register("notifications", notifications_retention.prune)

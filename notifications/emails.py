@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from sitesettings.selectors import site_settings
+
 from .conf import setting
 
 
@@ -28,6 +30,8 @@ def _message_id(local_part: str) -> str:
 
 
 def _send(name: str, context: dict, to: str, message_id: str) -> int:
+    site = site_settings()
+    context = {**context, "site_settings": site}
     with translation.override("nl"):
         subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
         text = render_to_string(f"emails/{name}-body.txt", context)
@@ -38,7 +42,12 @@ def _send(name: str, context: dict, to: str, message_id: str) -> int:
         time.sleep(float(delay))
     connection = get_connection(timeout=setting("EMAIL_TIMEOUT"))
     message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], connection=connection, headers={"Message-ID": message_id}
+        subject,
+        text,
+        site.sender or settings.DEFAULT_FROM_EMAIL,
+        [to],
+        connection=connection,
+        headers={"Message-ID": message_id},
     )
     message.attach_alternative(html, "text/html")
     return message.send()

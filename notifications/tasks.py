@@ -48,6 +48,14 @@ def enqueue(task, ids: list[int]) -> list[int]:
     return enqueued
 
 
+def retry_delay(retries: int) -> int:
+    """Exponential backoff: RETRY_DELAY, twice that, four times, ... never past the broker's visibility timeout."""
+    from django.conf import settings
+
+    ceiling = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] - 60
+    return min(setting("RETRY_DELAY") * 2**retries, ceiling)
+
+
 def _enqueue_reminders(ids: list[int]) -> None:
     services.reminders_mark_enqueued(reminder_ids=enqueue(send_reminder, ids))
 
@@ -82,7 +90,7 @@ def send_reminder(self, reminder_id: int) -> str:
     except services.ReminderSendError as exc:
         if not exc.will_retry:
             raise
-        raise self.retry(exc=exc, countdown=setting("RETRY_DELAY")) from exc
+        raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
 
 
 @shared_task(bind=True, acks_late=True, ignore_result=True)

@@ -18,7 +18,7 @@ from .models import (
 class MunicipalityInline(admin.TabularInline):
     model = Municipality
     extra = 0
-    fields = ["name", "cbs_code", "population", "population_date"]
+    fields = ["name", "cbs_code", "population", "population_date", "population_source"]
 
 
 @admin.register(District)

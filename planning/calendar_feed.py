@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
 from accounts.models import User
+from sitesettings.selectors import site_settings
 
 from .models import Milestone, StrategyProcess
 
-PRODID = "-//Veiligheidsnetwerk Oost-Nederland//VS-portaal//NL"
 UID_DOMAIN = "vs-portaal"
 # How often a subscribed agenda should fetch the feed again (Outlook and Apple read one or the other).
 REFRESH_INTERVAL = datetime.timedelta(hours=4)
@@ -94,7 +94,7 @@ def milestone_event(milestone: Milestone, *, process: StrategyProcess, stamp: da
 def build_calendar(process: StrategyProcess) -> bytes:
     """The whole feed of a process as iCalendar bytes."""
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", site_settings().calendar_prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

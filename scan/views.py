@@ -16,6 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.generic import FormView, TemplateView
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from core.uploads import content_type_for
 from core.views import ProcessMixin, RuleRequiredMixin
@@ -349,7 +351,10 @@ class SourceDetailView(SourceMixin, TemplateView):
 
 class SourceDocumentView(SourceMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        return document_response(self.source.document, self.source.document_name)
+        response = document_response(self.source.document, self.source.document_name)
+        if self.source.confidentiality == Source.Confidentiality.CONFIDENTIAL:
+            audit_record(kind=AuditEvent.Kind.SOURCE_DOWNLOAD, request=request, obj=self.source)
+        return response
 
 
 class SourceFormView(ProcessScanMixin, FormView):

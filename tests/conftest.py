@@ -5,14 +5,14 @@ On a newcomer's machine tests whose service is missing are skipped with a one-li
 missing service is an error: CI always tests against PostgreSQL and always runs the browser tests.
 
 The suite runs in parallel (pytest-xdist, `make test`): each worker has its own test database (pytest-django adds
-the worker's name), its own folder for uploaded and rendered files, and its own Redis database number; servers
-that tests start (live_server, redis-server, a Celery worker) take a free port. Faker and factory_boy are seeded
+the worker's name), its own folder for uploaded and rendered files, and its own Redis database number for the queue
+and the cache (vs_portal/settings_test.py); servers that tests start (live_server, redis-server, a Celery worker)
+take a free port. Faker and factory_boy are seeded
 per test from the test's name, so a test makes the same names whatever ran before it and on whichever worker.
 """
 
 import importlib
 import os
-import re
 import shutil
 import zlib
 
@@ -84,27 +84,6 @@ def _own_files(tmp_path_factory):
             field.storage = storage
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _own_redis_database():
-    """Each xdist worker queues on its own Redis database number (REDIS_URL's, moved by the worker's number)."""
-    url = os.environ.get("REDIS_URL", "")
-    match = re.fullmatch(r"(redis://[^/]+)/(\d+)", url)
-    if not match or not worker_number():
-        yield
-        return
-    from vs_portal.celery import app
-
-    base, offset = int(match.group(2)), worker_number()
-    # Counting down from the last database (15, as in .ci/run) keeps clear of database 0, the app's usual one.
-    number = base + offset if base + offset <= 15 else base - offset
-    own = f"{match.group(1)}/{number}"
-    previous = app.conf.broker_url
-    app.conf.broker_url = own
-    with override_settings(CELERY_BROKER_URL=own, REDIS_URL=own):
-        yield
-    app.conf.broker_url = previous
-
-
 def skip_or_fail(reason: str):
     """Skip with a reason on a developer's machine; fail in CI, where every service must be there."""
     if IN_CI:
@@ -144,6 +123,23 @@ def _needs_services(request):
 @pytest.fixture(autouse=True)
 def _dutch(settings):
     settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters and the cached site settings do not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_optional(settings):
+    """Staff and administrators log in without a second factor here, as with TWO_FACTOR_REQUIRED=false; the tests
+    of the second factor (tests/accounts/test_second_factor.py) switch the requirement on."""
+    settings.TWO_FACTOR_REQUIRED = False
 
 
 @pytest.fixture(autouse=True)

@@ -52,7 +52,7 @@ def test_every_boolean_setting_is_read_through_it():
 
 
 def test_a_typo_stops_the_start(tmp_path):
-    env = clean_env(AXES_ENABLED="ture", DATABASE_URL=f"sqlite:///{tmp_path / 'typo.sqlite3'}")
+    env = clean_env(DEBUG="true", AXES_ENABLED="ture", DATABASE_URL=f"sqlite:///{tmp_path / 'typo.sqlite3'}")
     result = run_python(["manage.py", "check"], env)
     assert result.returncode != 0
     assert "ImproperlyConfigured: AXES_ENABLED='ture' is not a boolean" in result.stderr

@@ -55,6 +55,22 @@ EXPECTED = {
     "password_reset_complete": PUBLIC,
     "set_language": dict.fromkeys(ROLES, "redirect"),
     "accessibility": PUBLIC,
+    # The second factor: a logged-in user with nothing left to verify is sent on from the second step.
+    "second_factor": {**dict.fromkeys(ROLES, "redirect"), "anonymous": "login"},
+    "two_factor:setup": {**PUBLIC, "anonymous": "login"},
+    "two_factor:qr": {**dict.fromkeys(ROLES, 404), "anonymous": "login"},  # only during the set-up
+    "two_factor:setup_complete": dict.fromkeys(ROLES, "login"),  # only once verified
+    "two_factor:backup_tokens": {**dict.fromkeys(ROLES, "login"), "anonymous": "login"},  # only once verified
+    "two_factor:profile": {**PUBLIC, "anonymous": "login"},
+    "two_factor:disable": dict.fromkeys(ROLES, "redirect"),  # only once verified: back to the overview
+    # Single sign-on: 404 while it is not configured (as here); tests/accounts/test_oidc.py covers it configured.
+    "oidc_authentication_init": dict.fromkeys(ROLES, 404),
+    "oidc_authentication_callback": dict.fromkeys(ROLES, 404),
+    # The network's logo from the site settings: public (it is on the login page); none is set here.
+    "site_logo": dict.fromkeys(ROLES, 404),
+    # Health probes: outside the login, for the orchestrator.
+    "livez": PUBLIC,
+    "readyz": PUBLIC,
     # Planning
     "planning:home": READ_ALL,
     "planning:process_create": STAFF_ONLY,

@@ -64,6 +64,57 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("overrides", "check_id"),
+    [
+        ({"TWO_FACTOR_REQUIRED": "false"}, "vs_portal.W001"),
+        ({"USE_X_FORWARDED_PROTO": "true"}, "vs_portal.W002"),
+        ({"OIDC_RP_CLIENT_ID": "vs-portaal"}, "vs_portal.E001"),
+    ],
+)
+def test_check_deploy_flags_a_weakened_login(tmp_path, overrides, check_id):
+    result = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path, **overrides)
+    )
+
+    assert result.returncode != 0
+    assert check_id in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"OIDC_ROLE_MAP": "vs-staf=superuser"}, "OIDC_ROLE_MAP maps to staff, bbg_member or administrator only."),
+        ({"TRUSTED_PROXY_COUNT": "-1"}, "TRUSTED_PROXY_COUNT must be 0 or more."),
+        ({"TRUSTED_PROXY_COUNT": "twee"}, "invalid literal for int()"),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be 'json' or 'plain'."),
+    ],
+)
+def test_a_bad_value_stops_the_start_with_its_name(tmp_path, overrides, message):
+    result = run_python(["manage.py", "check"], production_env(tmp_path, **overrides))
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_with_everything_configured_passes_check_deploy(tmp_path):
+    env = production_env(
+        tmp_path,
+        USE_X_FORWARDED_PROTO="true",
+        TRUSTED_PROXY_COUNT="2",
+        OIDC_RP_CLIENT_ID="vs-portaal",
+        OIDC_RP_CLIENT_SECRET="geheim",
+        OIDC_OP_DISCOVERY_ENDPOINT="https://login.example.org/.well-known/openid-configuration",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        AWS_STORAGE_BUCKET_NAME="vs-bestanden",
+        SENTRY_DSN="http://publickey@127.0.0.1:9/1",
+    )
+
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_production_static_files_collect_with_the_manifest_storage(tmp_path):
     """The Docker image runs collectstatic at build time under DEBUG=false; a stylesheet pointing at a missing
     file (a source map, a font) breaks that build, so try it here into a temporary directory.
@@ -128,8 +179,16 @@ print(json.dumps({
 """
 
 
-def test_with_nothing_set_it_runs_embedded_on_sqlite_under_var_with_eager_celery():
+def test_with_nothing_set_debug_is_off_and_it_refuses_to_start_without_a_secret_key():
+    """A deployment that forgets DEBUG=false no longer runs with debug pages and the development key."""
     result = run_python(["-c", PRINT_SETTINGS], clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings"))
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_with_only_debug_on_it_runs_embedded_on_sqlite_under_var_with_eager_celery():
+    result = run_python(["-c", PRINT_SETTINGS], clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", DEBUG="true"))
 
     assert result.returncode == 0, result.stderr
     embedded = json.loads(result.stdout.strip().splitlines()[-1])
@@ -144,7 +203,7 @@ def test_with_nothing_set_it_runs_embedded_on_sqlite_under_var_with_eager_celery
 
 
 def test_with_redis_url_set_tasks_go_to_the_broker():
-    env = clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", REDIS_URL="redis://127.0.0.1:6379/0")
+    env = clean_env(DJANGO_SETTINGS_MODULE="vs_portal.settings", DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/0")
 
     result = run_python(["-c", PRINT_SETTINGS], env)
 

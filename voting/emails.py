@@ -2,11 +2,13 @@
 (templates/emails/<name>-subject.txt, -body.txt, -body.html). Always in Dutch: a receipt is a record."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from accounts.emails import site_address
 from accounts.models import Role, User
+from sitesettings.selectors import site_settings
 
 from .models import Ballot
 
@@ -48,11 +50,20 @@ def send_ballot_receipt(ballot_id: int) -> int:
         "process": ballot.round.process,
         "district": ballot.district,
         "has_order": any(choice.preference for choice in choices),
+        "site_settings": site_settings(),
     }
     with translation.override("nl"):
         subject = " ".join(render_to_string("emails/ballot_receipt-subject.txt", context).split())
         text = render_to_string("emails/ballot_receipt-body.txt", context)
         html = render_to_string("emails/ballot_receipt-body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
+    domain = site_address()[1].split(":", 1)[0] or "vs-portaal.localhost"
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        site_settings().sender or settings.DEFAULT_FROM_EMAIL,
+        recipients,
+        connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
+        headers={"Message-ID": f"<ontvangst-{ballot.pk}-{ballot.submitted_at:%Y%m%d%H%M%S%f}@{domain}>"},
+    )
     message.attach_alternative(html, "text/html")
     return message.send()

@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 
 from core.dates import format_date
 from core.errors import refuse
+from core.queue import enqueue_on_commit
 from planning.models import Body, District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority
 
-from . import emails
 from .hooks import ROUND_REOPEN_REFUSALS, ROUND_RESET
 from .models import Ballot, BallotChoice, Round, RoundDeadline
 
@@ -546,6 +546,7 @@ def ballot_submit(
     _replace_choices(ballot, chosen, preferences, remarks, user=user, now=now)
 
     if send_receipt:
-        ballot_id = ballot.pk
-        transaction.on_commit(lambda: emails.send_ballot_receipt(ballot_id))
+        from .tasks import send_ballot_receipt
+
+        enqueue_on_commit(send_ballot_receipt, ballot.pk)
     return ballot

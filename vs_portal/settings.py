@@ -1,8 +1,10 @@
 """Settings for VS-portaal, read from the environment.
 
-With nothing set the project runs embedded: SQLite under var/, Celery tasks run eagerly, email to the console.
-Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL; with DEBUG off the
-secure defaults below switch on, so that `manage.py check --deploy` passes.
+DEBUG is off unless it is switched on (`make run` and the development .env.example do): a deployment that forgets a
+setting refuses to start rather than run with debug pages and the development key. With DEBUG on and nothing else
+set the project runs embedded: SQLite under var/, Celery tasks run eagerly, email to the console, a local cache.
+Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL; with DEBUG off the secure
+defaults below switch on, so that `manage.py check --deploy` passes. The README's settings table lists them all.
 """
 
 from datetime import timedelta
@@ -21,7 +23,7 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 # Every boolean goes through env_bool (vs_portal/env.py): a typo such as AXES_ENABLED=ture stops the start.
 
-DEBUG = env_bool("DEBUG", default=True)
+DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("VS_TESTING", default=False)
 
 # Known on purpose: refused below whenever DEBUG is off.
@@ -55,7 +57,17 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "core",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "mozilla_django_oidc",
+    "solo",
+    "health_check",
+    "django_structlog",
     "accounts",
+    "audit",
+    "sitesettings",
     "planning",
     "scan",
     "priorities",
@@ -77,6 +89,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Request id, user id and address in every log line of the request (django-structlog).
+    "django_structlog.middlewares.RequestMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.NoStoreWhenLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -99,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
                 "notifications.context_processors.unread_notifications",
+                "sitesettings.context_processors.site",
             ],
         },
     },
@@ -134,13 +153,35 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Uploaded plans and sources: never under STATIC/MEDIA URLs; served through permission-checking views.
-    "private": {
+# Uploaded plans and sources, rendered documents and their status files: never under STATIC/MEDIA URLs; served
+# through permission-checking views. On local disk by default; in S3-compatible object storage (django-storages)
+# when AWS_STORAGE_BUCKET_NAME is set, so that several web replicas and workers share them.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("AWS_LOCATION", default="private"),
+            # Private objects; downloads go through our views (FileResponse over the object), never a public URL.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": True,
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+        },
+    }
+else:
+    PRIVATE_STORAGE = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private"), "base_url": "/-/"},
-    },
+    }
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -157,6 +198,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Email: console in development; EMAIL_URL (smtp://user:pass@host:587 with ?tls=True) in production.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that hangs must not hold a worker: every SMTP connection gives up after this many seconds. Mail is
+# only ever sent by Celery tasks (with retries), never inside a request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="VS-portaal <noreply@vs-portaal.localhost>")
 
 # Celery: Redis when REDIS_URL is set, otherwise every task runs eagerly in the process that sends it.
@@ -171,6 +215,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Every countdown, ETA and retry delay must stay below this (in seconds).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# The worker logs through the project's logging (JSON lines with the task id), not through Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Emails: a failed send is tried again after 1, 2, 4, ... minutes (EMAIL_RETRY_BACKOFF seconds, doubling, with
+# jitter; at most EMAIL_RETRY_MAX_DELAY apart, below the visibility timeout), EMAIL_MAX_RETRIES times. The reminders
+# keep their own count and backoff (notifications/conf.py).
+EMAIL_MAX_RETRIES = env.int("EMAIL_MAX_RETRIES", default=10)
+EMAIL_RETRY_BACKOFF = env.int("EMAIL_RETRY_BACKOFF", default=60)
+EMAIL_RETRY_MAX_DELAY = env.int("EMAIL_RETRY_MAX_DELAY", default=30 * 60)
 # The one beat schedule (run exactly ONE beat process). Timings of the reminders: notifications/conf.py.
 CELERY_BEAT_SCHEDULE = {
     # Plan the reminders that are due (milestones, DVO choices, actions, ambtelijke toetsen) and enqueue one send
@@ -184,6 +236,18 @@ CELERY_BEAT_SCHEDULE = {
     "send-daily-digests": {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 55 * 60},
+    },
+    # Remove expired sessions from the database (Django's clearsessions), nightly.
+    "clear-sessions": {
+        "task": "accounts.tasks.clear_sessions",
+        "schedule": crontab(hour=3, minute=10),
+        "options": {"expires": 55 * 60},
+    },
+    # Prune audit events, notifications, reminders, digests and absences older than their retention (below).
+    "prune-old-records": {
+        "task": "audit.tasks.prune_old_records",
+        "schedule": crontab(hour=3, minute=30),
         "options": {"expires": 55 * 60},
     },
 }
@@ -222,6 +286,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The health probes of the containers and the orchestrator come over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^_healthz/"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -231,38 +297,145 @@ X_FRAME_OPTIONS = "DENY"
 # Django's default, stated here because the security headers are tested: Cross-Origin-Opener-Policy.
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The Content Security Policy and Permissions-Policy come from vs_portal/security.py (Django 5.2 has no CSP).
-if env_bool("USE_X_FORWARDED_PROTO", default=False):
+USE_X_FORWARDED_PROTO = env_bool("USE_X_FORWARDED_PROTO", default=False)
+if USE_X_FORWARDED_PROTO:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools log every font and stylesheet step at INFO while a PDF renders.
-    "loggers": {
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# Sessions: in the database, read through the Redis cache when there is one (cached_db); never in a local memory
+# cache, which the other web processes would not see (a logout there would not end the session here). A session
+# ends after SESSION_IDLE_TIMEOUT seconds without a request (default 8 hours; accounts/middleware.py renews it at
+# most every few minutes), and at the latest when the browser closes. Expired sessions are removed nightly (beat).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=8 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+# Cache: Redis (django-redis) when REDIS_URL is set (or CACHE_URL for a separate one), shared by every web replica:
+# the rate limits and the session cache need that. Without Redis, a local memory cache.
+CACHE_URL = env.str("CACHE_URL", default=REDIS_URL)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "vs",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+            },
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vs-portaal"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# The site settings row (django-solo) is read once per request that shows it (one query), never from a cache that
+# another replica would not see change.
+SOLO_CACHE = None
+
+# Behind a reverse proxy: how many proxies that we trust add their client's address to X-Forwarded-For. The client
+# address (for the lock-out, the rate limits and the audit log) is the address the outermost trusted proxy saw;
+# anything a client writes into the header itself is ignored. 0: no proxy, REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+# Requests per address: password-reset requests and login attempts (POSTs), each per window of RATE_LIMIT_WINDOW
+# seconds (shared by all web replicas through the cache). Over the limit: 429 with a Dutch page.
+RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=15 * 60)
+RATE_LIMIT_LOGIN = env.int("RATE_LIMIT_LOGIN", default=30)
+RATE_LIMIT_PASSWORD_RESET = env.int("RATE_LIMIT_PASSWORD_RESET", default=5)
+
+# Two factors (django-otp, django-two-factor-auth): TOTP with backup codes. Required for programme staff,
+# administrators and /beheer/ users who log in with a local password; optional for everyone else (a user who
+# enrolled a device must use it). TWO_FACTOR_REQUIRED=false switches the requirement off (only the demo does).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="VS-portaal")
+TWO_FACTOR_PATCH_ADMIN = False
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+
+# Single sign-on (OpenID Connect, mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set. The provider's endpoints
+# come from OIDC_OP_DISCOVERY_ENDPOINT (its /.well-known/openid-configuration) or each OIDC_OP_* variable. Users are
+# matched on the claim OIDC_USERNAME_CLAIM (default "sub", stable per user); a new user gets no role, unless
+# OIDC_ROLE_CLAIM and OIDC_ROLE_MAP say which claim value gives which role. accounts/oidc.py.
+OIDC_ENABLED = bool(env.str("OIDC_RP_CLIENT_ID", default=""))
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USERNAME_CLAIM = env.str("OIDC_USERNAME_CLAIM", default="sub")
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="")
+# "claim value=role,...", e.g. "vs-staf=staff,vs-bbg=bbg_member"; roles: staff, bbg_member, administrator.
+OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+if set(OIDC_ROLE_MAP.values()) - {"staff", "bbg_member", "administrator"}:
+    raise ImproperlyConfigured("OIDC_ROLE_MAP maps to staff, bbg_member or administrator only.")
+# The provider did MFA when its "amr" claim holds one of these, or its "acr" claim is one of OIDC_MFA_ACR_VALUES;
+# then (with OIDC_MFA_EXEMPTS true) no local second factor is asked.
+OIDC_MFA_EXEMPTS = env_bool("OIDC_MFA_EXEMPTS", default=True)
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=["mfa", "otp", "hwk", "swk", "fpt", "face", "sms"])
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
+OIDC_OP_DISCOVERY_ENDPOINT = env.str("OIDC_OP_DISCOVERY_ENDPOINT", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.oidc.provider_logout_url"
+OIDC_STORE_ID_TOKEN = True
+OIDC_USE_NONCE = True
+OIDC_CALLBACK_CLASS = "accounts.oidc.CallbackView"
+OIDC_AUTHENTICATE_CLASS = "accounts.oidc.AuthenticateView"
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+LOGIN_REDIRECT_URL_FAILURE = "/account/inloggen/?sso=mislukt"
+# Endpoints not set one by one are read from the discovery document when first needed, not at start-up: the site
+# starts even while the provider is unreachable (accounts/oidc.py).
+
+# Logs: JSON lines on stdout (LOG_FORMAT=json, the default without DEBUG) with time, level, logger, request id,
+# user id and the Celery task id, or plain readable lines (LOG_FORMAT=plain, the default with DEBUG). Secret tokens
+# in addresses (calendar feeds, password resets, the SSO callback) are masked in every line (vs_portal/logs.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+from vs_portal.logs import configure_structlog, logging_config  # noqa: E402
+
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+configure_structlog()
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# The address in the log lines is the real client's, as for the lock-out (accounts/apps.py binds it), not ipware's
+# guess from a header the client may have written itself.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+
+# Errors to Sentry (or a compatible server such as GlitchTip) when SENTRY_DSN is set.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production" if not DEBUG else "development")
+if SENTRY_DSN:
+    from vs_portal.logs import init_sentry
+
+    init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
+
+# How long records are kept, in days; the nightly prune task (audit/tasks.py) removes what is older.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
+NOTIFICATION_RETENTION_DAYS = env.int("NOTIFICATION_RETENTION_DAYS", default=365)
+ABSENCE_RETENTION_DAYS = env.int("ABSENCE_RETENTION_DAYS", default=2 * 365)
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out login is refused before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    *(["accounts.oidc.RoleMappingOIDCBackend"] if OIDC_ENABLED else []),
     "accounts.rules.RuleBackend",
 ]
 
 # Login protection (django-axes): five wrong passwords for one user name from one address lock that combination
 # out for 30 minutes; other users and other addresses are not affected. A successful login clears the count.
 # Administrators lift a lock-out in /beheer/ (Axes > Access attempts: delete the attempt) or with
-# `manage.py axes_reset_username <name>`. Behind a proxy every request comes from the proxy's address, so the
-# lock-out then works per user name.
+# `manage.py axes_reset_username <name>`. The address is the real client's, also behind trusted proxies
+# (TRUSTED_PROXY_COUNT, accounts/client_address.py): an attacker's failures lock the attacker, not the user.
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_address"
 # The lock-out lasts 30 minutes from the fifth failure; further tries during it do not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The Dutch lock-out page (status 429), templates/registration/locked_out.html.

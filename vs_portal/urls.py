@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import oidc
+from sitesettings import views as sitesettings_views
+from vs_portal.health import LivenessView, ReadinessView
 from vs_portal.views import AccessibilityStatementView
 
 admin.site.site_header = _("VS-portaal beheer")
@@ -15,9 +18,15 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("", include("documents.urls")),
     path("account/", include("accounts.urls")),
+    # Single sign-on (OpenID Connect): 404 while it is not configured (accounts/oidc.py).
+    path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
+    path("_healthz/livez", LivenessView.as_view(), name="livez"),
+    path("_healthz/readyz", ReadinessView.as_view(), name="readyz"),
     path("meldingen/", include("notifications.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("toegankelijkheid", AccessibilityStatementView.as_view(), name="accessibility"),
+    path("huisstijl/logo", sitesettings_views.logo, name="site_logo"),
 ]

@@ -133,8 +133,10 @@ def _write(name: str, data: bytes) -> None:
     try:
         path = target.path(name)
     except NotImplementedError:
-        # A storage without local paths (S3 and the like) writes objects whole anyway.
-        if target.exists(name):
+        # A storage without local paths (S3 and the like) writes objects whole anyway. With overwriting on (our S3
+        # settings) a PUT replaces the object in one step; deleting it first would leave a moment without a status
+        # file, in which another web replica takes the render for not started and asks for a second one.
+        if not getattr(target, "file_overwrite", False) and target.exists(name):
             target.delete(name)
         target.save(name, ContentFile(data))
         return

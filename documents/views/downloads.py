@@ -14,6 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from core.views import RuleRequiredMixin
 from planning.access import get_process_for_user
 
@@ -54,6 +56,9 @@ class _VersionDownloadView(_VersionRenderingMixin, View):
         process, version, content = self.get_version_and_content(self.kind)
         name = request_render(version, content, self.kind)
         if name:
+            audit_record(
+                kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD, request=request, obj=version, details={"kind": self.kind.value}
+            )
             return _file_response(name, download_name(content, self.kind), self.kind)
         context = {
             "process": process,

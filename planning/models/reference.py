@@ -38,6 +38,9 @@ class Municipality(models.Model):
         _("inwoners"), null=True, blank=True, help_text=_("Leeg als het inwonertal niet bekend is.")
     )
     population_date = models.DateField(_("peildatum inwoners"), null=True, blank=True)
+    population_source = models.CharField(
+        _("bron inwoners"), max_length=200, blank=True, help_text=_("Bijvoorbeeld ‘CBS, tabel 70748ned’.")
+    )
 
     history = HistoricalRecords()
 

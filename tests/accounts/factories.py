@@ -20,4 +20,4 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def save_password(self, create, extracted, **kwargs):
         if create:
-            self.save(update_fields=["password"])
+            self.save(update_fields=["password", "calendar_token"])

@@ -12,7 +12,8 @@ from accounts.models import Role
 from tests.accounts.factories import UserFactory
 
 NEW_PASSWORD = "Nieuw-wachtwoord-2019!"
-RESET_LINK = re.compile(r"https?://testserver(/account/wachtwoord-herstellen/[^/\s]+/[^/\s]+/)")
+# Reset links point at SITE_URL, whatever Host the request named (tests set SITE_URL to https://vs.example.org).
+RESET_LINK = re.compile(r"https://vs\.example\.org(/account/wachtwoord-herstellen/[^/\s]+/[^/\s]+/)")
 
 
 @pytest.fixture(autouse=True)
@@ -161,12 +162,15 @@ def test_anonymous_cannot_change_a_password(client, db):
 # --- Password reset by email -----------------------------------------------------------------------------------
 
 
-def test_full_password_reset_by_email(client, member):
+def test_full_password_reset_by_email(client, member, django_capture_on_commit_callbacks, settings):
+    settings.SITE_URL = "https://vs.example.org"
     form = client.get(reverse("password_reset")).content.decode()
     assert "<h1>Wachtwoord vergeten</h1>" in form
     assert 'autocomplete="email"' in form
 
-    response = client.post(reverse("password_reset"), {"email": "annemiek@example.org"})
+    # The mail is a task, enqueued when the request's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "annemiek@example.org"})
     assert response.status_code == 302
     assert response.url == reverse("password_reset_done")
     assert "Kijk in uw mailbox" in client.get(response.url).content.decode()
@@ -199,8 +203,21 @@ def test_full_password_reset_by_email(client, member):
     assert logged_in_user_id(client) == str(member.pk)
 
 
-def test_a_used_reset_link_no_longer_works(client, member):
-    client.post(reverse("password_reset"), {"email": "annemiek@example.org"})
+def request_reset(client, email: str, **kwargs):
+    """Ask for a reset link; its mail task runs when the request's transaction commits."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("password_reset"), {"email": email}, **kwargs)
+
+
+@pytest.fixture
+def site_url(settings):
+    settings.SITE_URL = "https://vs.example.org"
+
+
+def test_a_used_reset_link_no_longer_works(client, member, site_url):
+    request_reset(client, "annemiek@example.org")
     [email] = [message for message in mail.outbox if "annemiek@example.org" in message.to]
     link = RESET_LINK.search(email.body).group(1)
     set_password_url = client.get(link, follow=True).redirect_chain[-1][0]
@@ -212,13 +229,13 @@ def test_a_used_reset_link_no_longer_works(client, member):
 
 
 def test_reset_for_an_unknown_address_sends_nothing_but_says_the_same(client, member):
-    response = client.post(reverse("password_reset"), {"email": "onbekend@example.org"}, follow=True)
+    response = request_reset(client, "onbekend@example.org", follow=True)
     assert "Kijk in uw mailbox" in response.content.decode()
     assert not [message for message in mail.outbox if "onbekend@example.org" in message.to]
 
 
-def test_mismatched_new_passwords_are_refused_in_dutch(client, member):
-    client.post(reverse("password_reset"), {"email": "annemiek@example.org"})
+def test_mismatched_new_passwords_are_refused_in_dutch(client, member, site_url):
+    request_reset(client, "annemiek@example.org")
     [email] = [message for message in mail.outbox if "annemiek@example.org" in message.to]
     set_password_url = client.get(RESET_LINK.search(email.body).group(1), follow=True).redirect_chain[-1][0]
     response = client.post(set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": "iets-anders-2019"})

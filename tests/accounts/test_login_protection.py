@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -123,3 +124,95 @@ def test_staff_without_the_admin_cannot_see_the_attempts(client, member, staff):
 
     assert response.status_code == 302
     assert "/beheer/login/" in response["Location"]
+
+
+# --- Behind a reverse proxy ---------------------------------------------------------------------------------------
+
+PROXY = "10.0.0.5"  # every request reaches Django from the proxy's address
+ATTACKER = "203.0.113.66"
+USER_ADDRESS = "198.51.100.7"
+
+
+def log_in_through_proxy(client, username, password, client_address, forwarded_for=None):
+    """As nginx sends it: X-Forwarded-For is what the client sent (if anything) plus the address nginx saw."""
+    header = f"{forwarded_for}, {client_address}" if forwarded_for else client_address
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=header,
+    )
+
+
+def test_behind_a_proxy_the_attacker_is_locked_out_and_the_user_is_not(client, member, password, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(5):
+        log_in_through_proxy(client, "annemiek", "fout-wachtwoord", ATTACKER)
+
+    attacker = log_in_through_proxy(client, "annemiek", password, ATTACKER)
+    user = log_in_through_proxy(Client(), "annemiek", password, USER_ADDRESS)
+
+    assert attacker.status_code == 429
+    assert LOCKED_OUT in attacker.content.decode()
+    assert user.status_code == 302
+    assert AccessAttempt.objects.get(username="annemiek").ip_address == ATTACKER
+
+
+def test_behind_a_proxy_a_forged_forwarded_header_does_not_change_the_address(client, member, password, settings):
+    """The attacker writes X-Forwarded-For themselves, naming the user's address; the proxy appends the real one,
+    which is the one that counts."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(5):
+        log_in_through_proxy(client, "annemiek", "fout-wachtwoord", ATTACKER, forwarded_for=USER_ADDRESS)
+
+    user = log_in_through_proxy(Client(), "annemiek", password, USER_ADDRESS)
+    attacker = log_in_through_proxy(client, "annemiek", password, ATTACKER, forwarded_for=USER_ADDRESS)
+
+    assert user.status_code == 302
+    assert attacker.status_code == 429
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, member, password, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for _ in range(5):
+        client.post(
+            reverse("login"),
+            {"username": "annemiek", "password": "fout"},
+            REMOTE_ADDR=ATTACKER,
+            HTTP_X_FORWARDED_FOR=USER_ADDRESS,
+        )
+
+    assert AccessAttempt.objects.get(username="annemiek").ip_address == ATTACKER
+
+
+def test_the_admin_login_is_locked_for_the_attacker_only(client, administrator, password, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def admin_login(address, secret):
+        return Client().post(
+            reverse("admin:login"),
+            {"username": "beheerder", "password": secret, "next": "/beheer/"},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=address,
+        )
+
+    for _ in range(5):
+        admin_login(ATTACKER, "fout-wachtwoord")
+
+    assert admin_login(ATTACKER, password).status_code == 429
+    response = admin_login(USER_ADDRESS, password)
+    assert response.status_code == 302
+    assert response["Location"] == "/beheer/"
+
+
+def test_login_attempts_per_address_are_limited(client, member, password, settings):
+    """Many user names from one address (password spraying): after RATE_LIMIT_LOGIN tries the address waits."""
+    settings.RATE_LIMIT_LOGIN = 3
+    for name in ("a", "b", "c"):
+        assert log_in(client, name, "x").status_code == 200
+
+    response = log_in(client, "annemiek", password)
+
+    assert response.status_code == 429
+    assert "te vaak geprobeerd in te loggen" in response.content.decode()
+    assert log_in(Client(), "annemiek", password, address=OTHER_ADDRESS).status_code == 302

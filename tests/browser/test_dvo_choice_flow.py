@@ -89,7 +89,7 @@ def test_secretary_is_refused_eight_submits_seven_gets_a_receipt_and_cannot_open
     expect(page).to_have_url(re.compile(rf"{ballot_url}bevestiging/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("De keuze van DVO GLM is opgeslagen")
     expect(page.get_by_role("alert")).to_contain_text(
-        "Een ontvangstbevestiging is gemaild naar secretaris-glm@example.org."
+        "Een ontvangstbevestiging wordt gemaild naar secretaris-glm@example.org."
     )
     chosen = page.get_by_role("list", name="Gekozen prioriteiten").get_by_role("listitem")
     expect(chosen).to_have_text([priorities[position].title for position in range(1, 8)])

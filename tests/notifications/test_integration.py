@@ -144,7 +144,7 @@ class Worker:
         self.process = None
         self.log = None
 
-    def start(self, send_delay: float | None = None):
+    def start(self, send_delay: float | None = None, extra_env: dict[str, str] | None = None):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "vs_portal.settings",
@@ -154,6 +154,7 @@ class Worker:
             "EMAIL_URL": f"filemail:///{self.maildir}",  # environ drops one slash: /tmp/... stays absolute
             "SITE_URL": "https://vs.example.org",
         }
+        env.update(extra_env or {})
         env.pop("VS_TEST_SEND_DELAY", None)
         if send_delay:
             env["VS_TEST_SEND_DELAY"] = str(send_delay)

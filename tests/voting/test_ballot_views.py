@@ -166,7 +166,7 @@ def test_secretary_submits_seven_and_sees_the_confirmation(
     assert response.redirect_chain[-1][0] == ballot_url(process, name="voting:ballot_confirmation")
     content = response.content.decode()
     assert "De keuze van DVO GLM is opgeslagen" in content
-    assert f"Een ontvangstbevestiging is gemaild naar {secretary.email}" in content
+    assert f"Een ontvangstbevestiging wordt gemaild naar {secretary.email}" in content
     for priority in long_list[:7]:
         assert priority.title in content
     assert long_list[7].title not in content
@@ -260,3 +260,20 @@ def test_history_shows_both_versions_to_the_own_secretary(
     assert "Weggehaald:" in content
     assert long_list[0].title in content
     assert long_list[7].title in content
+
+
+def test_the_receipt_task_sends_one_receipt_per_submission(voting_round, secretary, seven_ids, districts):
+    """A message delivered twice (a redelivery, a second worker) sends one receipt; a new submission its own."""
+    from voting.tasks import send_ballot_receipt
+
+    ballot = services.ballot_submit(
+        round=voting_round, district=districts["GLM"], user=secretary, priority_ids=seven_ids
+    )
+    mail.outbox.clear()
+
+    first = send_ballot_receipt.apply(args=[ballot.pk]).get()
+    second = send_ballot_receipt.apply(args=[ballot.pk]).get()
+
+    assert (first, second) == (1, 0)
+    assert len([m for m in mail.outbox if secretary.email in m.to]) == 1
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith(f"<ontvangst-{ballot.pk}-")

@@ -166,7 +166,7 @@ class BallotView(DistrictBallotMixin, FormView):
         if recipients:
             messages.success(
                 self.request,
-                _("De keuze van DVO %(code)s is opgeslagen. Een ontvangstbevestiging is gemaild naar %(to)s.")
+                _("De keuze van DVO %(code)s is opgeslagen. Een ontvangstbevestiging wordt gemaild naar %(to)s.")
                 % {"code": self.district.code, "to": ", ".join(recipients)},
             )
         else:

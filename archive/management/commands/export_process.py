@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.exporting import export_process
 from archive.parts import BackupError
+from audit.models import AuditEvent
+from audit.services import audit_record
 from planning.models import StrategyProcess
 
 
@@ -25,6 +27,12 @@ class Command(BaseCommand):
             result = export_process(process, output)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        audit_record(
+            kind=AuditEvent.Kind.PROCESS_EXPORT,
+            username="manage.py",
+            obj=process,
+            details={"file": str(output), "rows": sum(result.counts.values()), "files": result.files},
+        )
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(warning))
         rows = sum(result.counts.values())

@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.importing import import_process
 from archive.parts import BackupError
+from audit.models import AuditEvent
+from audit.services import audit_record
 
 
 class Command(BaseCommand):
@@ -19,6 +21,16 @@ class Command(BaseCommand):
             result = import_process(file)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        audit_record(
+            kind=AuditEvent.Kind.PROCESS_IMPORT,
+            username="manage.py",
+            obj=result.process,
+            details={
+                "file": str(file),
+                "rows": sum(result.counts.values()),
+                "users_created": sorted(result.users_created),
+            },
+        )
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(warning))
         rows = sum(result.counts.values())
