@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Digest, Notification, NotificationPreference, Reminder, ReminderSettings
 
@@ -15,9 +16,14 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email"]
 
 
+@admin.display(description=_("soort"), ordering="kind")
+def reminder_kind(reminder: Reminder) -> str:
+    return reminder.kind_label
+
+
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["kind", "subject_id", "recipient", "offset", "due_on", "status", "attempts", "sent_at"]
+    list_display = [reminder_kind, "subject_id", "recipient", "offset", "due_on", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind"]
     list_select_related = ["recipient"]
     search_fields = ["recipient__username"]

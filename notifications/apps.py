@@ -12,3 +12,9 @@ class NotificationsConfig(AppConfig):
         from . import retention as notifications_retention
 
         retention.register("notifications", notifications_retention.prune)
+
+        from .builtin_sources import BUILTIN_SOURCES
+        from .sources import REMINDER_SOURCES
+
+        for source in BUILTIN_SOURCES:
+            REMINDER_SOURCES.register(source)

@@ -89,6 +89,9 @@ class Reminder(models.Model):
     """One reminder about one subject for one recipient at one offset: planned once, sent once."""
 
     class Kind(models.TextChoices):
+        """The built-in kinds (builtin_sources.py). Higher apps register more (sources.REMINDER_SOURCES), so the
+        column takes any registered kind, not only these."""
+
         MILESTONE = "milestone", _("mijlpaal")
         BALLOT = "ballot", _("keuze DVO")
         ACTION = "action", _("actie")
@@ -101,7 +104,7 @@ class Reminder(models.Model):
         SKIPPED = "skipped", _("vervallen")
         FAILED = "failed", _("mislukt")
 
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("soort"), max_length=20)
     subject_type = models.ForeignKey(ContentType, verbose_name=_("over (soort)"), on_delete=models.CASCADE)
     subject_id = models.PositiveBigIntegerField(_("over (id)"))
     subject = GenericForeignKey("subject_type", "subject_id")
@@ -132,7 +135,14 @@ class Reminder(models.Model):
         indexes = [models.Index(fields=["status", "enqueued_at"], name="reminder_status_enqueued")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.subject_id} → {self.recipient} ({self.offset_display})"
+        return f"{self.kind_label} {self.subject_id} → {self.recipient} ({self.offset_display})"
+
+    @property
+    def kind_label(self) -> str:
+        from .sources import REMINDER_SOURCES
+
+        source = REMINDER_SOURCES.get(self.kind)
+        return str(source.label) if source is not None else self.kind
 
     @property
     def is_overdue_reminder(self) -> bool:

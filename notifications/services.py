@@ -29,20 +29,15 @@ import logging
 
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.models import User
-from core.dates import format_date
-from planning.models import Action, Milestone
-from scan.models import MunicipalPlan
-from voting.models import Ballot, RoundDeadline
 
 from . import emails, selectors
 from .conf import setting
-from .models import OVERDUE, Digest, Notification, NotificationPreference, Reminder
+from .models import Digest, Notification, NotificationPreference, Reminder
+from .sources import REMINDER_SOURCES
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +79,7 @@ def reminders_plan(*, now: datetime.datetime | None = None) -> list[int]:
     reminders_reclaim(now=now)
     due = selectors.due_reminders(now)
     with transaction.atomic():
-        Reminder.objects.bulk_create([item.as_model() for item in due], ignore_conflicts=True)
+        Reminder.objects.bulk_create([selectors.reminder_row(item) for item in due], ignore_conflicts=True)
     return selectors.reminders_to_enqueue(now)
 
 
@@ -163,116 +158,14 @@ def reminder_send(*, reminder_id: int, now: datetime.datetime | None = None) -> 
     return "sent"
 
 
-def _in_days(days: int) -> str:
-    if days <= 0:
-        return _("vandaag")
-    if days == 1:
-        return _("morgen")
-    return _("over %(days)s dagen") % {"days": days}
-
-
 def reminder_content(reminder: Reminder, now: datetime.datetime) -> tuple[str, str, str] | None:
-    """The title, message and link of a reminder, from the subject as it is now; None when it no longer applies."""
-    today = timezone.localdate(now)
-    overdue = reminder.offset == OVERDUE
-    kind = reminder.kind
-    if kind == Reminder.Kind.MILESTONE:
-        milestone = Milestone.objects.select_related("process").filter(pk=reminder.subject_id).first()
-        if milestone is None or not milestone.is_open:
-            return None
-        values = {"title": milestone.title, "process": milestone.process, "date": format_date(milestone.ends_on)}
-        if overdue:
-            return (
-                _("Te laat: %(title)s (%(date)s)") % values,
-                _(
-                    "De mijlpaal ‘%(title)s’ (%(process)s) stond gepland op %(date)s en is nog niet als gereed "
-                    "gemeld. Werk de status bij of plan hem opnieuw."
-                )
-                % values,
-                milestone.get_absolute_url(),
-            )
-        values["in_days"] = _in_days((milestone.ends_on - today).days)
-        return (
-            _("Herinnering: %(title)s op %(date)s") % values,
-            _("‘%(title)s’ (%(process)s) staat gepland op %(date)s, %(in_days)s.") % values,
-            milestone.get_absolute_url(),
-        )
-    if kind == Reminder.Kind.BALLOT:
-        deadline = (
-            RoundDeadline.objects.select_related("round__process", "district").filter(pk=reminder.subject_id).first()
-        )
-        if (
-            deadline is None
-            or not deadline.round.is_open
-            or deadline.has_passed(now)
-            or Ballot.objects.filter(round_id=deadline.round_id, district_id=deadline.district_id).exists()
-        ):
-            return None
-        local = timezone.localtime(deadline.deadline)
-        values = {
-            "code": deadline.district.code,
-            "name": deadline.district.name,
-            "process": deadline.round.process,
-            "count": deadline.round.choices_required,
-            "date": format_date(local.date()),
-            "time": local.strftime("%H:%M"),
-            "in_days": _in_days((local.date() - today).days),
-        }
-        return (
-            _("Herinnering: keuze van DVO %(code)s uiterlijk %(date)s") % values,
-            _(
-                "DVO %(code)s (%(name)s) heeft voor %(process)s nog geen keuze van %(count)s prioriteiten "
-                "ingediend. De termijn verstrijkt %(in_days)s, op %(date)s om %(time)s."
-            )
-            % values,
-            _ballot_path(deadline),
-        )
-    if kind == Reminder.Kind.ACTION:
-        action = Action.objects.select_related("process").filter(pk=reminder.subject_id).first()
-        if action is None or action.is_done or action.due_on is None:
-            return None
-        values = {"title": action.title, "process": action.process, "date": format_date(action.due_on)}
-        if overdue:
-            return (
-                _("Te laat: actie ‘%(title)s’ (%(date)s)") % values,
-                _("De actie ‘%(title)s’ (%(process)s) moest uiterlijk %(date)s gedaan zijn en staat nog open.")
-                % values,
-                action.get_absolute_url(),
-            )
-        values["in_days"] = _in_days((action.due_on - today).days)
-        return (
-            _("Herinnering: actie ‘%(title)s’ uiterlijk %(date)s") % values,
-            _("De actie ‘%(title)s’ (%(process)s) moet uiterlijk %(date)s gedaan zijn, %(in_days)s.") % values,
-            action.get_absolute_url(),
-        )
-    if kind == Reminder.Kind.PLAN_CHECK:
-        plan = MunicipalPlan.objects.select_related("process", "municipality").filter(pk=reminder.subject_id).first()
-        if plan is None or plan.check_status != MunicipalPlan.CheckStatus.SENT or plan.check_sent_on is None:
-            return None
-        values = {
-            "municipality": plan.municipality.name,
-            "process": plan.process,
-            "date": format_date(plan.check_sent_on),
-            "days": (today - plan.check_sent_on).days,
-        }
-        return (
-            _("Ambtelijke toets %(municipality)s nog niet beantwoord") % values,
-            _(
-                "De ambtelijke toets van het veiligheidsplan van %(municipality)s (%(process)s) is op %(date)s "
-                "verstuurd en na %(days)s dagen nog niet beantwoord."
-            )
-            % values,
-            _plan_path(plan),
-        )
-    return None
-
-
-def _ballot_path(deadline: RoundDeadline) -> str:
-    return reverse("voting:ballot", kwargs={"slug": deadline.round.process.slug, "district": deadline.district.code})
-
-
-def _plan_path(plan: MunicipalPlan) -> str:
-    return reverse("scan:plan_detail", kwargs={"slug": plan.process.slug, "municipality_pk": plan.municipality_id})
+    """The title, message and link of a reminder, from the subject as it is now (its source's ``content``); None
+    when it no longer applies, or when no source of its kind is registered any more."""
+    source = REMINDER_SOURCES.get(reminder.kind)
+    content = source.content(reminder, now) if source is not None else None
+    if content is None:
+        return None
+    return content.title, content.message, content.url
 
 
 # --- The daily digest -------------------------------------------------------------------------------------------
