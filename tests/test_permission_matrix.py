@@ -218,6 +218,10 @@ EXPECTED = {
     "long-list-reopen": API_POST_ONLY,
     "ballot-list": API_READ_ALL,
     "ballot-detail": {**API_READ_ALL, "bbg_member": 404},
+    # Partners (issue 16): the search, for every role; what it finds follows each kind's own rule.
+    "search:search": READ_ALL,
+    # The API asks for its question (?q=): without one every role that may search gets 400.
+    "search-api": {**API_READ_ALL, **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 400)},
     # Django admin (beheer/) is checked by its own test below, not pattern by pattern.
 }
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    # partners (issue 16)
+    "search",
     "archive",
     "demo",
 ]
