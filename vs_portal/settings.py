@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "notifications",
     # partners (issue 16)
     "search",
+    "partners",
     "archive",
     "demo",
 ]
