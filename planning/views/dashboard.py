@@ -9,6 +9,7 @@ from core.views import ProcessMixin
 
 from .. import selectors
 from ..hooks import DASHBOARD_PANELS
+from ..todo import todos_for
 
 
 class _ProcessPageMixin(ProcessMixin):
@@ -36,6 +37,10 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             planning_problems=conflicts.planning_problems,
             overdue=conflicts.overdue,
             panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),
+            # A past cycle has nothing left to do; its dashboard reads as of its own dates.
+            todos=todos_for(self.request.user, [self.process])
+            if self.process.period_end_year >= self.today.year
+            else None,
         )
         return context
 

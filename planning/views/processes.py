@@ -13,10 +13,12 @@ from core.views import RuleRequiredMixin
 from .. import selectors, services
 from ..access import get_process_for_user
 from ..forms.processes import ProcessCopyForm, ProcessForm
+from ..todo import current_processes, todos_for
 
 
 class HomeView(RuleRequiredMixin, TemplateView):
-    """Every process, newest first, with how far it is and what comes next."""
+    """What the user should do now (planning.todo), then every process, newest first, with how far it is and what
+    comes next."""
 
     permission_required = "planning.view_process"
     template_name = "planning/home.html"
@@ -29,7 +31,10 @@ class HomeView(RuleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        return super().get_context_data(processes=selectors.process_overview(today=today), today=today, **kwargs)
+        todos = todos_for(self.request.user, current_processes(today=today))
+        return super().get_context_data(
+            processes=selectors.process_overview(today=today), today=today, todos=todos, **kwargs
+        )
 
 
 class ProcessCreateView(RuleRequiredMixin, FormView):
