@@ -45,7 +45,12 @@ class TimelineView(_ProcessPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = selectors.process_timeline(self.process, today=self.today)
+        context["timeline"] = selectors.process_timeline(
+            self.process,
+            today=self.today,
+            phase=self.request.GET.get("fase", "")[:20],
+            body=self.request.GET.get("orgaan", "")[:20],
+        )
         return context
 
 
