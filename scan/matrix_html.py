@@ -47,12 +47,13 @@ def shares_table(matrix: ScanMatrix) -> SafeString:
         "Per thema: hoeveel gemeenten het noemen, hun aandeel in de gemeenten en de inwoners van de eenheid, en het "
         "aantal per district."
     )
+    theme_label, count_label = escape(gettext("Thema")), escape(gettext("Gemeenten"))
+    municipalities_label, inhabitants_label = escape(gettext("Aandeel gemeenten")), escape(gettext("Aandeel inwoners"))
     return mark_safe(  # noqa: S308 - every value above is escaped
         '<table class="table table-sm table-bordered align-middle" id="theme-shares">'
         f"<caption>{escape(caption)}</caption><thead><tr>"
-        f'<th scope="col">{escape(gettext("Thema"))}</th><th scope="col">{escape(gettext("Gemeenten"))}</th>'
-        f'<th scope="col">{escape(gettext("Aandeel gemeenten"))}</th>'
-        f'<th scope="col">{escape(gettext("Aandeel inwoners"))}</th>{head}</tr></thead>'
+        f'<th scope="col">{theme_label}</th><th scope="col">{count_label}</th>'
+        f'<th scope="col">{municipalities_label}</th><th scope="col">{inhabitants_label}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -78,9 +79,10 @@ def heat_map_table(matrix: ScanMatrix) -> SafeString:
             f'<span class="small">({row.municipality_count})</span></th>{cells}</tr>'
         )
     caption = gettext("Hittekaart: districten × thema's, aantal gemeenten dat het thema noemt")
+    district_label = escape(gettext("District"))
     return mark_safe(  # noqa: S308 - every value above is escaped
         f'<table class="table table-sm table-bordered scan-matrix" id="heat-map"><caption>{escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">{escape(gettext("District"))}</th>{_theme_heads(matrix)}</tr></thead>'
+        f'<thead><tr><th scope="col">{district_label}</th>{_theme_heads(matrix)}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -91,10 +93,8 @@ def municipalities_table(matrix: ScanMatrix) -> SafeString:
     names, not_named = escape(gettext("noemt")), escape(gettext("niet genoemd"))
     empty_cell = f'<td><span class="visually-hidden">{not_named}</span></td>'
     origin_mark = {PlanTheme.Origin.ADDED.value: "+", PlanTheme.Origin.CHANGED.value: "*"}
-    origin_note = {
-        PlanTheme.Origin.ADDED.value: f" ({escape(gettext('aangevuld door de gemeente'))})",
-        PlanTheme.Origin.CHANGED.value: f" ({escape(gettext('gewijzigd door de gemeente'))})",
-    }
+    added, changed = escape(gettext("aangevuld door de gemeente")), escape(gettext("gewijzigd door de gemeente"))
+    origin_note = {PlanTheme.Origin.ADDED.value: f" ({added})", PlanTheme.Origin.CHANGED.value: f" ({changed})"}
     theme_names = {theme.pk: escape(theme.name) for theme in matrix.themes}
     # One reverse() for the pattern, the municipality's id put in per row.
     detail_url = reverse("scan:plan_detail", kwargs={"slug": matrix.process.slug, "municipality_pk": 0})
@@ -122,12 +122,14 @@ def municipalities_table(matrix: ScanMatrix) -> SafeString:
         )
     totals = "".join(f"<td>{share.count}</td>" for share in matrix.shares)
     caption = gettext("Gemeenten × thema's: welke thema's elk gemeentelijk veiligheidsplan noemt")
+    municipality_label, district_label = escape(gettext("Gemeente")), escape(gettext("District"))
+    count_label, total_label = escape(gettext("Aantal")), escape(gettext("Aantal gemeenten"))
     return mark_safe(  # noqa: S308 - every value above is escaped
         '<table class="table table-sm table-bordered table-hover scan-matrix" id="scan-matrix">'
         f"<caption>{escape(caption)}</caption><thead><tr>"
-        f'<th scope="col">{escape(gettext("Gemeente"))}</th><th scope="col">{escape(gettext("District"))}</th>'
-        f'{_theme_heads(matrix)}<th scope="col">{escape(gettext("Aantal"))}</th></tr></thead>'
+        f'<th scope="col">{municipality_label}</th><th scope="col">{district_label}</th>'
+        f'{_theme_heads(matrix)}<th scope="col">{count_label}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody><tfoot><tr>"
-        f'<th scope="row" colspan="2">{escape(gettext("Aantal gemeenten"))}</th>{totals}<td></td></tr></tfoot>'
+        f'<th scope="row" colspan="2">{total_label}</th>{totals}<td></td></tr></tfoot>'
         "</table>"
     )
