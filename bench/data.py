@@ -148,8 +148,10 @@ def grow_to_10x(process) -> None:
                 marks.append(PlanTheme(plan_id=plan.pk, theme_id=theme.pk, **values))
         PlanTheme.objects.bulk_create(marks, batch_size=2000)
     # Bulk inserts send no signals; the cached fragments of what they changed learn it here.
+    from planning.fragments import planning_changed
     from scan.fragments import scan_changed
 
+    planning_changed()
     scan_changed()
 
 
