@@ -136,9 +136,14 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
 
     # A principle reworded and an agreement with the OM added, before the document goes to the RVO.
     page.get_by_role("link", name="Teksten bewerken").click()
-    principles = field(page, "Uitgangspunten")
-    principles.fill(principles.input_value().replace(OLD_PRINCIPLE, NEW_PRINCIPLE))
-    field(page, "Afspraken met het OM").fill("<p>Het OM zet in op de aanpak van ondermijning.</p>")
+    # In the rich-text editor: the principle's line selected and retyped, the OM's text replaced.
+    page.get_by_role("textbox", name="Uitgangspunten", exact=True).get_by_text(OLD_PRINCIPLE).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")
+    page.keyboard.type(NEW_PRINCIPLE)
+    page.get_by_role("textbox", name="Afspraken met het OM", exact=True).click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Het OM zet in op de aanpak van ondermijning.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("De teksten van het concept zijn opgeslagen.")
 
