@@ -59,7 +59,14 @@ def test_the_widget_hands_the_editor_exactly_the_sanitised_subset():
         '<ol><li><p>twee</p></li></ol><p><a href="https://wetten.overheid.nl">wet</a></p>'
         "<table><tbody><tr><th><p>Kop</p></th></tr><tr><td><p>cel</p></td></tr></tbody></table>"
     )
-    assert clean_prose(written) == written.replace('">wet', '" rel="noopener noreferrer">wet')
+    kept = (
+        "<h3>Kop</h3><p><strong>vet</strong> <em>cursief</em><br>regel</p><ul><li>een</li></ul>"
+        '<ol><li>twee</li></ol><p><a href="https://wetten.overheid.nl" rel="noopener noreferrer">wet</a></p>'
+        "<table><tbody><tr><th>Kop</th></tr><tr><td>cel</td></tr></tbody></table>"
+    )
+    # The editor's paragraph in each list item and cell is unwrapped: prose from before the editor stays as it was.
+    assert clean_prose(written) == kept
+    assert clean_prose(kept) == kept
 
 
 def test_the_widget_loads_the_editor_from_static_files_without_an_inline_script():
@@ -68,3 +75,11 @@ def test_the_widget_loads_the_editor_from_static_files_without_an_inline_script(
     assert '<script src="/static/js/prose-editor.js" type="module"></script>' in media
     assert "/static/django_prose_editor/editor.css" in media
     assert "importmap" not in media
+
+
+def test_a_cell_or_item_with_more_than_one_paragraph_keeps_them():
+    html = (
+        "<table><tbody><tr><td><p>een</p><p>twee</p></td></tr></tbody></table>"
+        "<ul><li><p>a</p><ul><li>b</li></ul></li></ul>"
+    )
+    assert clean_prose(html) == html
