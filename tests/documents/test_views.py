@@ -251,8 +251,10 @@ def test_compare_marks_additions_and_removals(client, bbg_member, process, versi
     assert "MJB: afspraken met het Openbaar Ministerie" in page
     assert "Ongewijzigd:" in page
     # Side by side: the old version's column and the new one's, each line in both.
-    assert '<div class="diff-old"' in page and '<div class="diff-new">' in page
-    assert "Versie 0.1" in page and "Versie 0.2" in page
+    assert '<div class="diff-old"' in page
+    assert '<div class="diff-new">' in page
+    assert "Versie 0.1" in page
+    assert "Versie 0.2" in page
 
 
 def test_compare_shows_a_changed_table_as_two_tables(client, staff, process, versions):
