@@ -87,3 +87,14 @@ class AmountField(forms.DecimalField):
     def widget_attrs(self, widget):
         # No min/step attributes: the input is text (it holds a thousands separator).
         return {}
+
+
+class SearchableCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes with a search box above them (static/js/checkbox-filter.js): type a few letters and only the
+    matching options stay visible; ticked ones always stay. Without JavaScript, the plain checkboxes."""
+
+    class Media:
+        js = ("js/checkbox-filter.js",)
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs={"data-filterable": "true", **(attrs or {})}, choices=choices)
