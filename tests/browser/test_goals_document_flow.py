@@ -108,7 +108,7 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
     page.get_by_role("link", name="Annuleren").click()
     page.get_by_role("link", name="Wijzigen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Doelstelling wijzigen")
-    expect(field(page, "Datum streefwaarde")).to_have_value("31 december 2023")
+    expect(field(page, "Datum streefwaarde")).to_have_value("2023-12-31")
     field(page, "Nulmeting (waarde)").fill("4.200 aangiften")
     field(page, "Datum nulmeting").fill("2018-01-01")
     field(page, "Datum streefwaarde").fill("2022-12-31")
