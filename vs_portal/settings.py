@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "solo",
     "health_check",
     "django_structlog",
+    # The rich-text editor of every prose field (core/prose.py): ProseMirror, served from the package.
+    "django_prose_editor",
     "accounts",
     "audit",
     "sitesettings",
