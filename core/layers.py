@@ -15,6 +15,7 @@ LAYERS: tuple[str, ...] = (
     "decisions",  # the BBG's top five
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
+    "monitoring",  # measurements of the adopted goals, progress, the dashboard and the annual report
     "archive",  # export and import of one whole process
     "demo",  # the demo loader
 )

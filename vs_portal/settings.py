@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    "monitoring",
     "archive",
     "demo",
 ]
