@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .selectors import GoalMonitoring
-from .services import format_value
+from .units import format_value
 
 STATUS_COLOURS = {
     "achieved": "#1e6b35",

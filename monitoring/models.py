@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .units import format_value
+
 REMARK_MAX_LENGTH = 2000
 EXPLANATION_MAX_LENGTH = 5000
 
@@ -105,6 +107,14 @@ class Indicator(models.Model):
 
     def get_absolute_url(self):
         return reverse("monitoring:goal", kwargs={"slug": self.goal.process.slug, "pk": self.goal_id})
+
+    @property
+    def baseline_text(self) -> str:
+        return format_value(self.baseline, self.unit)
+
+    @property
+    def target_text(self) -> str:
+        return format_value(self.target, self.unit)
 
 
 class OwnerContact(models.Model):

@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from .models import Indicator, Measurement, ProgressStatus, Unit
+from .units import format_value
 
 ON_COURSE_MARGIN = Decimal("0.10")
 ATTENTION_MARGIN = Decimal("0.25")
@@ -49,6 +50,23 @@ class IndicatorProgress:
     progress: Decimal | None
     expected: Decimal
     status: str | None
+    provisional: bool = False
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.value, self.indicator.unit)
+
+    @property
+    def status_label(self) -> str:
+        return str(ProgressStatus(self.status).label) if self.status else ""
+
+    @property
+    def progress_percent(self) -> int | None:
+        return None if self.progress is None else round(self.progress * 100)
+
+    @property
+    def expected_percent(self) -> int:
+        return round(self.expected * 100)
 
 
 def combined_value(indicator: Indicator, values: Sequence[Measurement]) -> Decimal | None:

@@ -3,14 +3,15 @@ statuses per moment (the dashboard, a goal's page, the report, the API), in a fi
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from documents.models import Goal
 from planning.models import StrategyProcess
 
 from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressStatus
 from .progress import IndicatorProgress, combined_value, indicator_status, worst
-from .services import format_value, period_bounds
+from .services import period_bounds
+from .units import format_value
 
 
 @dataclass
@@ -65,6 +66,14 @@ class GoalMonitoring:
         """The last moment with a status."""
         measured = [row for row in self.moments if row.status]
         return measured[-1] if measured else None
+
+    @property
+    def by_indicator(self) -> list[tuple[Indicator, list[IndicatorProgress]]]:
+        """Per indicator its progress at every moment (the tables' rows)."""
+        return [
+            (indicator, [row.indicators[position] for row in self.moments])
+            for position, indicator in enumerate(self.indicators)
+        ]
 
     @property
     def districts(self) -> set[int]:
@@ -132,12 +141,15 @@ def monitoring_for(
         for moment in moments:
             at_moment = {indicator.pk: values[moment.pk][indicator.pk] for indicator in indicators[goal.pk]}
             progress = [
-                indicator_status(
-                    indicator,
-                    combined_value(indicator, at_moment[indicator.pk]),
-                    start=start,
-                    end=end,
-                    on=moment.measured_on,
+                replace(
+                    indicator_status(
+                        indicator,
+                        combined_value(indicator, at_moment[indicator.pk]),
+                        start=start,
+                        end=end,
+                        on=moment.measured_on,
+                    ),
+                    provisional=any(value.provisional for value in at_moment[indicator.pk]),
                 )
                 for indicator in indicators[goal.pk]
             ]

@@ -123,22 +123,6 @@ def check_value(value: Decimal, unit: str, *, field: str = "value") -> None:
         refuse(_("Deze waarde is te groot."), code="value_too_large", field=field)
 
 
-def format_value(value: Decimal | None, unit: str) -> str:
-    """A value as people read it: '1.234', '12,5%', 'ja', '€ 50.000,00'."""
-    if value is None:
-        return "–"
-    if unit == Unit.YES_NO:
-        return _("ja") if value == 1 else _("nee")
-    quantized = value.quantize(Decimal("0.01"))
-    decimals = 2 if unit == Unit.EUROS or quantized != quantized.to_integral_value() else 0
-    text = f"{quantized:,.{decimals}f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if unit == Unit.PERCENTAGE:
-        return f"{text}%"
-    if unit == Unit.EUROS:
-        return f"€ {text}"
-    return text
-
-
 def _text(value, *, field: str, max_length: int, required: bool = False, label: str = "") -> str:
     text = (value or "").strip()
     if required and not text:

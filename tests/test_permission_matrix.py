@@ -14,6 +14,7 @@ from planning.models import Municipality
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
+from tests.monitoring.factories import monitoring_world
 from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory
 from tests.scan.factories import MunicipalPlanFactory, SourceFactory
 from tests.voting.factories import BallotFactory, RoundDeadlineFactory, RoundFactory, make_frozen_long_list
@@ -182,6 +183,20 @@ EXPECTED = {
     "document-detail": API_READ_ALL,
     "document-content": API_READ_ALL,
     "document-transition": API_POST_ONLY,
+    # Monitoring (issue 14): every role reads; staff manage; the matrix's goal has no owner contact, so only staff
+    # enter its values.
+    "monitoring:dashboard": READ_ALL,
+    "monitoring:goal": READ_ALL,
+    "monitoring:goal_history": READ_ALL,
+    "monitoring:values_xlsx": READ_ALL,
+    "monitoring:goal_values": STAFF_ONLY,
+    "monitoring:goal_status": STAFF_ONLY,
+    "monitoring:goal_contacts": STAFF_ONLY,
+    "monitoring:goal_indicator_create": STAFF_ONLY,
+    "monitoring:indicator_update": STAFF_ONLY,
+    "monitoring:moment_list": STAFF_ONLY,
+    "monitoring:moment_delete": STAFF_POST_ONLY,
+    "monitoring:missing": STAFF_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},
@@ -270,6 +285,7 @@ def world(process, users, districts, other_secretary):
         "source": SourceFactory(process=process, confidentiality=Source.Confidentiality.PUBLIC),
         "goal": GoalFactory(process=process, priority=priorities[0]),
         "version": version_create(document=make_document(process), user=users["staff"]),
+        **monitoring_world(process, priorities),
     }
 
 

@@ -49,3 +49,14 @@ def yearly_moments(process) -> list[MeasurementMoment]:
 
 def contact(goal, user) -> OwnerContact:
     return OwnerContact.objects.create(goal=goal, user=user)
+
+
+def monitoring_world(process, priorities) -> dict:
+    """The permission matrix's monitoring objects: an adopted goal's indicator and a moment of the process."""
+    goal = adopted_goal(process, priorities[1], title="Gemonitorde doelstelling")
+    return {
+        "indicator": IndicatorFactory(goal=goal),
+        "moment": MeasurementMoment.objects.create(
+            process=process, measured_on=datetime.date(2019, 12, 31), label="Peildatum 2019"
+        ),
+    }
