@@ -197,6 +197,12 @@ EXPECTED = {
     "monitoring:moment_list": STAFF_ONLY,
     "monitoring:moment_delete": STAFF_POST_ONLY,
     "monitoring:missing": STAFF_ONLY,
+    "moment-list": API_READ_ALL,
+    "indicator-list": API_READ_ALL,
+    "measurement-list": API_READ_ALL,
+    "measurement-detail": API_READ_ALL,
+    "progress-list": API_READ_ALL,
+    "progress-override": API_POST_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},

@@ -9,7 +9,7 @@ from decimal import Decimal
 import factory
 
 from documents.models import Goal
-from monitoring.models import Indicator, MeasurementMoment, OwnerContact, Unit
+from monitoring.models import Indicator, Measurement, MeasurementMoment, OwnerContact, Unit
 from tests.documents.factories import GoalFactory
 
 
@@ -54,9 +54,7 @@ def contact(goal, user) -> OwnerContact:
 def monitoring_world(process, priorities) -> dict:
     """The permission matrix's monitoring objects: an adopted goal's indicator and a moment of the process."""
     goal = adopted_goal(process, priorities[1], title="Gemonitorde doelstelling")
-    return {
-        "indicator": IndicatorFactory(goal=goal),
-        "moment": MeasurementMoment.objects.create(
-            process=process, measured_on=datetime.date(2019, 12, 31), label="Peildatum 2019"
-        ),
-    }
+    indicator = IndicatorFactory(goal=goal)
+    moment = MeasurementMoment.objects.create(process=process, measured_on=datetime.date(2019, 12, 31), label="2019")
+    measurement = Measurement.objects.create(indicator=indicator, moment=moment, value=Decimal(4100), source="BVI")
+    return {"indicator": indicator, "moment": moment, "measurement": measurement}
