@@ -109,8 +109,9 @@ def goal_chart(item: GoalMonitoring, *, width: int = 640, height: int = 260, sma
     ]
     if unit == "yes_no":
         y_ticks = [(y(Decimal(0)), _("nee")), (y(Decimal(1)), _("ja"))]
-    years = range(start.year + 1, last.year + 1)
-    x_ticks = [(x(datetime.date(year, 1, 1)), str(year)) for year in years] if not small else []
+    # A year's label sits at its end, where its measurement moment (31 December) lies.
+    years = range(start.year + 1 if start.month == 12 else start.year, last.year + 1)
+    x_ticks = [(x(datetime.date(year, 12, 31)), str(year)) for year in years] if not small else []
     return Chart(
         width=width,
         height=height,

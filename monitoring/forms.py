@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.forms import DutchDateField
+from core.prose import ProseFormField
 from documents.models import Goal
 from planning.models import Action, District
 from priorities.models import PartnerRole
@@ -119,3 +120,11 @@ class DashboardFilterForm(StyledForm):
             ("", _("alle")),
             *((owner, labels.get(owner, owner)) for owner in sorted(owners)),
         ]
+
+
+class ReportSummaryForm(StyledForm):
+    summary_html = ProseFormField(label=_("Samenvatting voor het bestuur"))
+
+
+class ReportAdoptForm(StyledForm):
+    on = DutchDateField(label=_("Vastgesteld door het Bestuurscollege op"))

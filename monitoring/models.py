@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.prose import prose_validators
+
 from .units import format_value
 
 REMARK_MAX_LENGTH = 2000
@@ -266,3 +268,47 @@ class ProgressAssessment(models.Model):
 
     def __str__(self):
         return f"{self.goal} – {self.moment}"
+
+
+class ProgressReport(models.Model):
+    """The annual progress report (voortgangsrapportage) of one year: the input for the police's jaarverslag. Its
+    data (values, statuses, explanations, charts) come from the monitoring; staff write the executive summary.
+    Concept until the Bestuurscollege adopts it; an adopted report is frozen."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("concept")
+        ADOPTED = "adopted", _("vastgesteld")
+
+    process = models.ForeignKey(
+        "planning.StrategyProcess",
+        verbose_name=_("proces"),
+        on_delete=models.CASCADE,
+        related_name="progress_reports",
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    summary_html = models.TextField(_("samenvatting"), blank=True, validators=prose_validators())
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CONCEPT)
+    adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["process", "year"]
+        verbose_name = _("voortgangsrapportage")
+        verbose_name_plural = _("voortgangsrapportages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "year"],
+                name="progress_report_once_per_year",
+                violation_error_message=_("Dit jaar heeft al een voortgangsrapportage."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="adopted") | Q(adopted_on__isnull=False),
+                name="progress_report_adopted_has_date",
+                violation_error_message=_("Een vastgestelde rapportage heeft een datum van vaststelling."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.year}"

@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import deny, error_items, refuse
+from core.prose import clean_prose
 from documents.models import Goal
 from planning.models import Action, District, Municipality, StrategyProcess
 
@@ -37,6 +38,7 @@ from .models import (
     MeasurementMoment,
     OwnerContact,
     ProgressAssessment,
+    ProgressReport,
     ProgressStatus,
     Unit,
 )
@@ -242,7 +244,7 @@ def indicator_create(*, goal: Goal, user, data: IndicatorData) -> Indicator:
 def indicator_update(*, indicator: Indicator, user, data: IndicatorData) -> Indicator:
     """Change an indicator. Its unit is fixed once it has values (they were validated against it)."""
     _require(user, "monitoring.change_monitoring")
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = Indicator.objects.select_for_update().order_by().get(pk=indicator.pk)
     fields = _indicator_fields(data)
     if fields["unit"] != indicator.unit and indicator.measurements.exists():
         refuse(_("De eenheid ligt vast zodra er waarden zijn ingevoerd."), code="indicator_unit_fixed", field="unit")
@@ -337,6 +339,7 @@ def _save_value(*, moment: MeasurementMoment, user, data: ValueData) -> Measurem
     remark = _text(data.remark, field="remark", max_length=REMARK_MAX_LENGTH)
     measurement = (
         Measurement.objects.select_for_update()
+        .order_by()
         .filter(indicator=indicator, moment=moment, district=data.district, municipality=data.municipality)
         .first()
     )
@@ -404,7 +407,7 @@ def measurement_delete(*, measurement: Measurement, user) -> None:
 
 
 def _assessment(goal: Goal, moment: MeasurementMoment) -> ProgressAssessment:
-    assessment = ProgressAssessment.objects.select_for_update().filter(goal=goal, moment=moment).first()
+    assessment = ProgressAssessment.objects.select_for_update().order_by().filter(goal=goal, moment=moment).first()
     return assessment or ProgressAssessment(goal=goal, moment=moment)
 
 
@@ -442,3 +445,53 @@ def status_override(
     assessment.override_reason = reason if status else ""
     _save_as(assessment, user)
     return assessment
+
+
+# --- The annual progress report -------------------------------------------------------------------------------
+
+
+def _report(process: StrategyProcess, year: int) -> ProgressReport:
+    start, end = process.period_start_year, process.period_end_year
+    if not (start <= year <= end):
+        refuse(
+            _("Een voortgangsrapportage gaat over een jaar van de periode %(period)s.")
+            % {"period": process.period_display},
+            code="report_outside_period",
+            field="year",
+        )
+    report = ProgressReport.objects.select_for_update().filter(process=process, year=year).first()
+    return report or ProgressReport(process=process, year=year)
+
+
+@transaction.atomic
+def report_summary_save(*, process: StrategyProcess, year: int, user, summary_html: str) -> ProgressReport:
+    """Staff write the executive summary of a year's report (sanitised prose); an adopted report is frozen."""
+    _require(user, "monitoring.change_monitoring")
+    report = _report(process, year)
+    if report.status == ProgressReport.Status.ADOPTED:
+        refuse(_("Deze voortgangsrapportage is vastgesteld en kan niet meer worden gewijzigd."), code="report_frozen")
+    report.summary_html = clean_prose(summary_html)
+    report.full_clean(exclude=["process"])
+    _save_as(report, user)
+    return report
+
+
+@transaction.atomic
+def report_adopt(*, process: StrategyProcess, year: int, user, on: datetime.date) -> ProgressReport:
+    """The Bestuurscollege adopted the year's report; from now on it is frozen."""
+    _require(user, "monitoring.change_monitoring")
+    report = _report(process, year)
+    if report.status == ProgressReport.Status.ADOPTED:
+        refuse(_("Deze voortgangsrapportage is al vastgesteld."), code="report_frozen")
+    if not isinstance(on, datetime.date):
+        refuse(_("Vul de datum van vaststelling in."), code="report_date_missing", field="on")
+    if on.year <= year:
+        refuse(
+            _("Een rapportage over %(year)s wordt na afloop van dat jaar vastgesteld.") % {"year": year},
+            code="report_adopted_too_early",
+            field="on",
+        )
+    report.status = ProgressReport.Status.ADOPTED
+    report.adopted_on = on
+    _save_as(report, user)
+    return report

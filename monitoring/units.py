@@ -12,7 +12,12 @@ def format_value(value: Decimal | None, unit: str) -> str:
     if unit == "yes_no":
         return _("ja") if value == 1 else _("nee")
     quantized = value.quantize(Decimal("0.01"))
-    decimals = 2 if unit == "euros" or quantized != quantized.to_integral_value() else 0
+    if unit == "euros":
+        decimals = 2
+    elif quantized == quantized.to_integral_value():
+        decimals = 0
+    else:
+        decimals = 1 if quantized * 10 == (quantized * 10).to_integral_value() else 2
     text = f"{quantized:,.{decimals}f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
     if unit == "percentage":
         return f"{text}%"

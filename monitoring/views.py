@@ -3,8 +3,9 @@ page (chart and table, statuses with the rule, explanations), entering a moment'
 indicators, the owner contacts, the measurement moments, what is missing, and the values as XLSX."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -17,7 +18,7 @@ from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.views import ProcessMixin
 from planning.models import District, Municipality
 
-from . import services
+from . import report, services
 from .access import CHANGE, ENTER, get_contact_for_user, get_goal_for_user, get_indicator_for_user, get_moment_for_user
 from .chart import goal_chart
 from .exports import values_xlsx
@@ -29,9 +30,11 @@ from .forms import (
     IndicatorForm,
     MomentForm,
     OverrideForm,
+    ReportAdoptForm,
+    ReportSummaryForm,
     ValueRowForm,
 )
-from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment
+from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressReport
 from .progress import RULE_TEXT
 from .selectors import missing_values, moments_of, monitored_goals, monitoring_for
 from .units import input_text
@@ -76,6 +79,7 @@ class DashboardView(MonitoringMixin, TemplateView):
             total=len(goals),
             can_enter=self.request.user.has_perm(ENTER),
             rule_text=RULE_TEXT,
+            years=range(self.process.period_start_year, self.process.period_end_year + 1),
         )
         return context
 
@@ -477,6 +481,94 @@ class ValuesXlsxView(MonitoringMixin, View):
     def get(self, request, *args, **kwargs):
         response = HttpResponse(values_xlsx(self.process), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="monitoring-{self.process.slug}.xlsx"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class ReportMixin(MonitoringMixin):
+    @cached_property
+    def year(self) -> int:
+        year = self.kwargs["year"]
+        if not (self.process.period_start_year <= year <= self.process.period_end_year):
+            raise Http404
+        return year
+
+
+class ReportView(ReportMixin, TemplateView):
+    """A year's progress report: its status, the summary (staff write it), adoption, and the PDF."""
+
+    template_name = "monitoring/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = ProgressReport.objects.filter(process=self.process, year=self.year).first()
+        context.update(
+            year=self.year,
+            report=report,
+            years=range(self.process.period_start_year, self.process.period_end_year + 1),
+        )
+        if context["can_change_monitoring"] and not (report and report.status == ProgressReport.Status.ADOPTED):
+            context.setdefault(
+                "summary_form", ReportSummaryForm(initial={"summary_html": report.summary_html if report else ""})
+            )
+            context.setdefault("adopt_form", ReportAdoptForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm(CHANGE):
+            raise PermissionDenied
+        if "adopt" in request.POST:
+            form = ReportAdoptForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.report_adopt(
+                        process=self.process, year=self.year, user=request.user, on=form.cleaned_data["on"]
+                    )
+                except ValidationError as error:
+                    add_service_error(form, error)
+                else:
+                    messages.success(request, _("De voortgangsrapportage is vastgesteld."))
+                    return redirect(request.path)
+            return self.render_to_response(self.get_context_data(adopt_form=form), status=400)
+        form = ReportSummaryForm(request.POST)
+        if form.is_valid():
+            try:
+                services.report_summary_save(
+                    process=self.process,
+                    year=self.year,
+                    user=request.user,
+                    summary_html=form.cleaned_data["summary_html"],
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("De samenvatting is opgeslagen."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(summary_form=form), status=400)
+
+
+class ReportPdfView(ReportMixin, TemplateView):
+    """The year's report as PDF: served from the render cache, or made in the background while this page waits."""
+
+    template_name = "monitoring/report_rendering.html"
+
+    def get(self, request, *args, **kwargs):
+        html = report.report_html(self.process, self.year)
+        name = report.cached_pdf(html)
+        if name is None:
+            report.request_render(self.process, self.year)
+            name = report.cached_pdf(html)  # made at once when the tasks run in this process
+        if name is None:
+            response = self.render_to_response(self.get_context_data(year=self.year))
+            response["Refresh"] = "3"
+            return response
+        response = FileResponse(
+            storages["private"].open(name, "rb"),
+            as_attachment=True,
+            filename=f"voortgangsrapportage-{self.process.slug}-{self.year}.pdf",
+            content_type="application/pdf",
+        )
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -197,6 +197,8 @@ EXPECTED = {
     "monitoring:moment_list": STAFF_ONLY,
     "monitoring:moment_delete": STAFF_POST_ONLY,
     "monitoring:missing": STAFF_ONLY,
+    "monitoring:report": READ_ALL,
+    "monitoring:report_pdf": READ_ALL,
     "moment-list": API_READ_ALL,
     "indicator-list": API_READ_ALL,
     "measurement-list": API_READ_ALL,
@@ -314,6 +316,8 @@ def url_for(name, pattern, world, user):
         kwargs["label"] = world["version"].label
     if "status" in params:
         kwargs["status"] = "sent_to_rvo"
+    if "year" in params:
+        kwargs["year"] = world["process"].period_start_year
     if "pk" in params:
         model = name.split(":")[-1].split("_")[0].split("-")[0]
         kwargs["pk"] = world[model].pk
