@@ -1,5 +1,6 @@
 """The demo of the monitoring (issue 14): the VS 2019-2022 goals adopted by the Bestuurscollege on 31 October 2018,
-yearly measurement moments on 31 December 2019-2022, an indicator with a unit per goal and fictional but plausible
+yearly measurement moments on 31 December 2019-2022, one progress report a year (2019-2021 adopted, 2022 in
+concept), an indicator with a unit per goal and fictional but plausible
 values for each year (2022 still provisional), the owners' explanations, and the demo's DVO secretary of
 Gelderland-Midden and the staff user as owner contacts, so that the dashboard shows every status.
 
@@ -19,7 +20,15 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Goal
 from monitoring import services
-from monitoring.models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, Unit
+from monitoring.models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    OwnerContact,
+    ProgressAssessment,
+    ProgressReport,
+    Unit,
+)
 from planning.models import District, StrategyProcess
 
 from .voting import entry_user
@@ -196,4 +205,39 @@ def load_monitoring_demo(result, process: StrategyProcess) -> int:
             explanation = series.explanations[index] if index < len(series.explanations) else ""
             if not ProgressAssessment.objects.filter(goal=goal, moment=moment).exclude(explanation="").exists():
                 services.explanation_save(goal=goal, moment=moment, user=user, explanation=explanation)
-    return Measurement.history.count() - before
+    changed = Measurement.history.count() - before
+    return changed + _load_reports(process, user)
+
+
+# The yearly reports: 2019, 2020 and 2021 adopted by the Bestuurscollege in the spring after, 2022 in concept.
+REPORTS = {
+    2019: (
+        "<p>Het eerste jaar van de Veiligheidsstrategie 2019-2022 is goed begonnen: de aanpak van ondermijning en "
+        "de regionale aanpak liggen op koers. De ophelderingsgraad van cybercrime blijft achter.</p>",
+        datetime.date(2020, 4, 16),
+    ),
+    2020: (
+        "<p>Corona vroeg veel van alle partners. Toch zijn de meeste doelstellingen op koers gebleven; cybercrime "
+        "en verward gedrag vragen om extra inzet.</p>",
+        datetime.date(2021, 4, 15),
+    ),
+    2021: (
+        "<p>Drie doelstellingen liggen op koers; voor cybercrime is extra digitale recherchecapaciteit geworven.</p>",
+        datetime.date(2022, 4, 14),
+    ),
+    2022: ("<p>Concept: de cijfers over 2022 zijn voorlopig.</p>", None),
+}
+
+
+def _load_reports(process: StrategyProcess, user) -> int:
+    changed = 0
+    for year, (summary, adopted_on) in REPORTS.items():
+        report = ProgressReport.objects.filter(process=process, year=year).first()
+        if report is None or (report.status == ProgressReport.Status.CONCEPT and not report.summary_html):
+            services.report_summary_save(process=process, year=year, user=user, summary_html=summary)
+            changed += 1
+            report = ProgressReport.objects.get(process=process, year=year)
+        if adopted_on and report.status == ProgressReport.Status.CONCEPT:
+            services.report_adopt(process=process, year=year, user=user, on=adopted_on)
+            changed += 1
+    return changed

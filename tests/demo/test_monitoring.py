@@ -6,7 +6,7 @@ from django.test import override_settings
 
 from demo.loader import load_demo
 from documents.models import Goal
-from monitoring.models import Measurement, MeasurementMoment, OwnerContact, ProgressAssessment
+from monitoring.models import Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressReport
 from monitoring.selectors import monitoring_for
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,14 @@ def test_the_demo_monitors_the_goals_of_2019_2022_and_is_idempotent():
     assert Measurement.objects.filter(district__isnull=False).count() == 4 * 5
     assert OwnerContact.objects.filter(user__username="secretaris-glm").count() == 1
     assert ProgressAssessment.objects.exclude(explanation="").count() == 20
+
+    reports = ProgressReport.objects.filter(process=process).order_by("year")
+    assert [(r.year, r.status) for r in reports] == [
+        (2019, "adopted"),
+        (2020, "adopted"),
+        (2021, "adopted"),
+        (2022, "concept"),
+    ]
 
     history = (Measurement.history.count(), ProgressAssessment.history.count(), Goal.history.count())
     again = load_demo(create_users=True)
