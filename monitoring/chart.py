@@ -33,6 +33,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Chart:
+    anchor: str
     width: int
     height: int
     left: int
@@ -113,6 +114,7 @@ def goal_chart(item: GoalMonitoring, *, width: int = 640, height: int = 260, sma
     years = range(start.year + 1 if start.month == 12 else start.year, last.year + 1)
     x_ticks = [(x(datetime.date(year, 12, 31)), str(year)) for year in years] if not small else []
     return Chart(
+        anchor=f"chart-{indicator.pk}-{width}",
         width=width,
         height=height,
         left=left,

@@ -51,15 +51,17 @@ class ReportContent:
 def report_html(process: StrategyProcess, year: int) -> str:
     """The HTML of the year's report (cheap: a handful of queries and the templates)."""
     report = ProgressReport.objects.filter(process=process, year=year).first()
-    moments = [moment for moment in moments_of(process) if moment.measured_on.year == year]
+    until_year = [moment for moment in moments_of(process) if moment.measured_on.year <= year]
+    moments = [moment for moment in until_year if moment.measured_on.year == year]
     items = monitoring_for(process, moments=moments)
-    all_items = {item.goal.pk: item for item in monitoring_for(process)}
+    # The charts show the road so far: no values of later years in an earlier year's report.
+    all_items = {item.goal.pk: item for item in monitoring_for(process, moments=until_year)}
     adopted = bool(report and report.status == ProgressReport.Status.ADOPTED)
     language = translation.get_language() or "nl"
     content = ReportContent(
         document_title=_("Voortgangsrapportage %(year)s") % {"year": year},
         process_title=process.title,
-        version_label=str(year),
+        version_label=str(year),  # the running header reads "Versie 2021": the report of that year
         status_label=str(report.get_status_display() if report else ProgressReport.Status.CONCEPT.label),
         is_adopted=adopted,
         language=language,
