@@ -17,6 +17,7 @@ from planning.models import Municipality
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
+from tests.monitoring.factories import monitoring_world
 from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory
 from tests.scan.factories import MunicipalPlanFactory, SourceFactory
 from tests.voting.factories import BallotFactory, RoundDeadlineFactory, RoundFactory, make_frozen_long_list
@@ -185,6 +186,28 @@ EXPECTED = {
     "document-detail": API_READ_ALL,
     "document-content": API_READ_ALL,
     "document-transition": API_POST_ONLY,
+    # Monitoring (issue 14): every role reads; staff manage; the matrix's goal has no owner contact, so only staff
+    # enter its values.
+    "monitoring:dashboard": READ_ALL,
+    "monitoring:goal": READ_ALL,
+    "monitoring:goal_history": READ_ALL,
+    "monitoring:values_xlsx": READ_ALL,
+    "monitoring:goal_values": STAFF_ONLY,
+    "monitoring:goal_status": STAFF_ONLY,
+    "monitoring:goal_contacts": STAFF_ONLY,
+    "monitoring:goal_indicator_create": STAFF_ONLY,
+    "monitoring:indicator_update": STAFF_ONLY,
+    "monitoring:moment_list": STAFF_ONLY,
+    "monitoring:moment_delete": STAFF_POST_ONLY,
+    "monitoring:missing": STAFF_ONLY,
+    "monitoring:report": READ_ALL,
+    "monitoring:report_pdf": READ_ALL,
+    "moment-list": API_READ_ALL,
+    "indicator-list": API_READ_ALL,
+    "measurement-list": API_READ_ALL,
+    "measurement-detail": API_READ_ALL,
+    "progress-list": API_READ_ALL,
+    "progress-override": API_POST_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},
@@ -287,6 +310,7 @@ def world(process, users, districts, other_secretary):
         "check": CheckRequest.objects.create(
             plan=plan, deadline=datetime.date(2018, 3, 1), sent_on=datetime.date(2018, 2, 1)
         ),
+        **monitoring_world(process, priorities),
     }
 
 
@@ -309,6 +333,8 @@ def url_for(name, pattern, world, user):
         kwargs["label"] = world["version"].label
     if "status" in params:
         kwargs["status"] = "sent_to_rvo"
+    if "year" in params:
+        kwargs["year"] = world["process"].period_start_year
     if "pk" in params:
         model = name.split(":")[-1].split("_")[0].split("-")[0]
         kwargs["pk"] = world[model].pk

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    "monitoring",
     # partners (issue 16)
     "search",
     "partners",
