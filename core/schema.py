@@ -26,3 +26,17 @@ class AutoSchema(SpectacularAutoSchema):
         if "403" not in responses:
             responses["403"] = self._get_response_for_code(FORBIDDEN, "403", direction=direction)
         return responses
+
+
+def refusals(*codes: str, description: str = "") -> OpenApiResponse:
+    """A 400 that names the stable codes of the rules this operation may refuse with (clients branch on them)."""
+    listed = ", ".join(f"`{code}`" for code in codes)
+    text = description or REFUSED.description
+    return OpenApiResponse(ErrorResponseSerializer, description=f"{text} Codes: {listed}.")
+
+
+def denials(*codes: str, description: str = "") -> OpenApiResponse:
+    """A 403 that names its codes (``permission_denied`` and any rule-specific one)."""
+    listed = ", ".join(f"`{code}`" for code in ("permission_denied", *codes))
+    text = description or FORBIDDEN.description
+    return OpenApiResponse(ErrorResponseSerializer, description=f"{text} Codes: {listed}.")
