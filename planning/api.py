@@ -152,6 +152,8 @@ class DistrictViewSet(viewsets.ReadOnlyModelViewSet):
     view_perm = "planning.view_process"
     change_perm = "planning.change_process"
     lookup_field = "code"
+    lookup_url_kwarg = "district"
+    lookup_value_regex = "[A-Za-z0-9]+"
     pagination_class = None  # five districts
 
     def get_queryset(self):
