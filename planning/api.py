@@ -157,10 +157,14 @@ class DistrictViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None  # five districts
 
     def get_queryset(self):
-        return District.objects.annotate(
-            population=Sum("municipalities__population"),
-            population_unknown=Count("municipalities", filter=Q(municipalities__population__isnull=True)),
-        ).prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
+        return (
+            District.objects.annotate(
+                population=Sum("municipalities__population"),
+                population_unknown=Count("municipalities", filter=Q(municipalities__population__isnull=True)),
+            )
+            .prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
+            .order_by("order", "code")
+        )
 
 
 DISTRICT_FILTER = OpenApiParameter(
