@@ -49,6 +49,14 @@ PROCESS_FILTER = OpenApiParameter(
 class PriorityViewSet(viewsets.ModelViewSet):
     serializer_class = PrioritySerializer
     permission_classes = [RulePermission]
+    refusal_codes = (
+        "longlist_frozen",
+        "longlist_too_many",
+        "priority_continues_invalid",
+        "priority_partner_other_missing",
+        "priority_partner_twice",
+        "priority_source_of_other_process",
+    )
     view_perm = "priorities.view_priority"
     change_perm = "priorities.change_priority"
 
@@ -101,6 +109,11 @@ class PriorityViewSet(viewsets.ModelViewSet):
 class LongListViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = LongListSerializer
     permission_classes = [RulePermission]
+    refusal_codes = {
+        "approve": ("longlist_not_draft", "longlist_empty", "longlist_too_many", "longlist_meeting_invalid"),
+        "send": ("longlist_not_approved", "longlist_already_sent", "longlist_sent_before_approval"),
+        "reopen": ("longlist_not_frozen", "longlist_reopen_reason_missing"),
+    }
     view_perm = "priorities.view_longlist"
     change_perm = "priorities.change_longlist"
     lookup_field = "slug"
