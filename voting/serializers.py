@@ -84,7 +84,9 @@ class BallotSubmitSerializer(serializers.Serializer):
 
 class RoundDeadlineSerializer(serializers.ModelSerializer):
     district = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    meeting = serializers.PrimaryKeyRelatedField(read_only=True, help_text=_("De DVO-vergadering in de planning."))
+    meeting = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text=_("De DVO-vergadering in de planning.")
+    )
     passed = serializers.SerializerMethodField(help_text=_("Of de termijn verstreken is."))
 
     class Meta:
