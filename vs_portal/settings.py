@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    # partners (issue 16)
+    "search",
+    "partners",
     "archive",
     "demo",
 ]

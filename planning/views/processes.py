@@ -21,6 +21,12 @@ class HomeView(RuleRequiredMixin, TemplateView):
     permission_required = "planning.view_process"
     template_name = "planning/home.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        # A municipal contact (partners, issue 16) reads no process: their start page is their own toets.
+        if request.user.is_authenticated and request.user.is_municipal_contact:
+            return redirect("partners:contact_home")
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         return super().get_context_data(processes=selectors.process_overview(today=today), today=today, **kwargs)
