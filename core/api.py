@@ -16,6 +16,7 @@ The handler is REST_FRAMEWORK["EXCEPTION_HANDLER"]; the shape is ``ErrorResponse
 (core.schema adds it to the operations).
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -94,3 +95,11 @@ def service_call(function, **kwargs):
         return function(**kwargs)
     except DjangoValidationError as error:
         raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+
+
+def absolute_url(request, path: str) -> str:
+    """A link in an API answer (``html_url``): on the host that served the request, as the client reached it
+    (Django checks that host against ALLOWED_HOSTS); SITE_URL only when there is no request (a task, the shell)."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.SITE_URL + path

@@ -42,6 +42,21 @@ PROCESS_FILTER = OpenApiParameter(
 class GoalViewSet(viewsets.ModelViewSet):
     serializer_class = GoalSerializer
     permission_classes = [RulePermission]
+    refusal_codes = (
+        "goal_priority_missing",
+        "goal_priority_not_in_process",
+        "goal_title_missing",
+        "goal_title_taken",
+        "goal_financing_negative",
+        "goal_role_partner_missing",
+        "goal_role_missing",
+        "goal_role_partner_twice",
+        "goal_put_forward",
+        "goal_adopted",
+        "goal_not_concept",
+        "goal_not_smart",
+        "document_frozen",
+    )
     view_perm = "documents.view_goal"
     change_perm = "documents.change_goal"
     pagination_class = None  # The list is one process's handful of goals, whole (and so in the schema).
@@ -88,6 +103,17 @@ class GoalViewSet(viewsets.ModelViewSet):
 
 @extend_schema_view(retrieve=extend_schema(summary="Het document VS/MJB van een proces: status, versies, stappen"))
 class DocumentViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    refusal_codes = (
+        "document_transition_not_allowed",
+        "document_concept_reason_missing",
+        "document_meeting_date_missing",
+        "document_date_before_previous_step",
+        "document_goals_still_concept",
+        "document_no_goals",
+        "document_mjb_inconsistent",
+        "document_adoption_before_goals_put_forward",
+        "document_frozen",
+    )
     serializer_class = DocumentSerializer
     permission_classes = [RulePermission]
     view_perm = "documents.view_document"

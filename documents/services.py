@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
+from core.errors import refuse
 from core.sanitize import sanitize_html
 from planning.models import Municipality, StrategyProcess
 from priorities.models import Priority
@@ -130,17 +131,23 @@ def _check_goal_data(process: StrategyProcess, data: GoalData, *, goal: Goal | N
     errors = {}
     priority = data.get("priority")
     if priority is None:
-        errors["priority"] = _("Kies de prioriteit die deze doelstelling uitwerkt.")
+        errors["priority"] = ValidationError(
+            _("Kies de prioriteit die deze doelstelling uitwerkt."), code="goal_priority_missing"
+        )
     elif priority.process_id != process.pk:
-        errors["priority"] = _("Deze prioriteit hoort niet bij dit proces.")
+        errors["priority"] = ValidationError(
+            _("Deze prioriteit hoort niet bij dit proces."), code="goal_priority_not_in_process"
+        )
     title = (data.get("title") or "").strip()
     if not title:
-        errors["title"] = _("Geef de doelstelling een titel.")
+        errors["title"] = ValidationError(_("Geef de doelstelling een titel."), code="goal_title_missing")
     elif Goal.objects.filter(process=process, title__iexact=title).exclude(pk=getattr(goal, "pk", None)).exists():
-        errors["title"] = _("Er is al een doelstelling met deze titel.")
+        errors["title"] = ValidationError(_("Er is al een doelstelling met deze titel."), code="goal_title_taken")
     amount = data.get("financing_amount")
     if amount is not None and amount < 0:
-        errors["financing_amount"] = _("Het bedrag kan niet negatief zijn.")
+        errors["financing_amount"] = ValidationError(
+            _("Het bedrag kan niet negatief zijn."), code="goal_financing_negative"
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -155,12 +162,12 @@ def _check_roles(roles: Sequence[RoleData]) -> list[RoleData]:
         if not partner:
             continue
         if partner == "other" and not other:
-            raise ValidationError(_("Noem de partner bij 'anders'."))
+            refuse(_("Noem de partner bij 'anders'."), code="goal_role_partner_missing", field="roles")
         if not text:
-            raise ValidationError(_("Beschrijf de rol van elke partner."))
+            refuse(_("Beschrijf de rol van elke partner."), code="goal_role_missing", field="roles")
         key = (partner, other.lower())
         if key in seen:
-            raise ValidationError(_("Een partner staat twee keer bij de rollen."))
+            refuse(_("Een partner staat twee keer bij de rollen."), code="goal_role_partner_twice", field="roles")
         seen.add(key)
         cleaned.append({"partner": partner, "partner_other": other, "role": text})
     return cleaned
@@ -270,7 +277,7 @@ def goal_withdraw(*, goal: Goal, user, reason: str) -> Goal:
             _("Alleen een doelstelling die naar het RVO is, kan terug naar concept."), code="goal_not_put_forward"
         )
     if not (reason or "").strip():
-        raise ValidationError({"reason": _("Geef een reden.")})
+        refuse(_("Geef een reden."), code="goal_reason_missing", field="reason")
     goal.status = Goal.Status.CONCEPT
     goal.put_forward_on = None
     goal.status_note = reason.strip()
@@ -294,9 +301,13 @@ def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
             _("Alleen een doelstelling die naar het RVO is, kan worden vastgesteld."), code="goal_not_put_forward"
         )
     if on is None:
-        raise ValidationError({"on": _("Vul de datum van vaststelling in.")})
+        refuse(_("Vul de datum van vaststelling in."), code="goal_adoption_date_missing", field="on")
     if goal.put_forward_on and on < goal.put_forward_on:
-        raise ValidationError({"on": _("De vaststelling ligt vóór de datum waarop de doelstelling naar het RVO ging.")})
+        refuse(
+            _("De vaststelling ligt vóór de datum waarop de doelstelling naar het RVO ging."),
+            code="goal_adoption_before_put_forward",
+            field="on",
+        )
     _adopt_goal(goal, user, on)
     return goal
 
@@ -436,9 +447,9 @@ def officer_plans_save(*, process: StrategyProcess, user, officers: Mapping[int,
     changes = 0
     for municipality_id, number in officers.items():
         if municipality_id not in known:
-            raise ValidationError(_("Onbekende gemeente."))
+            refuse(_("Onbekende gemeente."), code="officers_municipality_unknown")
         if number is not None and number < 0:
-            raise ValidationError(_("Het aantal wijkagenten kan niet negatief zijn."))
+            refuse(_("Het aantal wijkagenten kan niet negatief zijn."), code="officers_negative")
         plan = existing.get(municipality_id)
         if number is None:
             if plan is not None:
@@ -561,15 +572,21 @@ def document_transition(
         )
     note = (note or "").strip()
     if to_status == Status.CONCEPT and not note:
-        raise ValidationError({"note": _("Geef een reden om het document terug te zetten naar concept.")})
+        refuse(
+            _("Geef een reden om het document terug te zetten naar concept."),
+            code="document_concept_reason_missing",
+            field="note",
+        )
     date_field = DATE_FIELDS.get(to_status)
     if date_field and meeting_date is None:
-        raise ValidationError({"meeting_date": _("Vul de datum van de vergadering in.")})
+        refuse(_("Vul de datum van de vergadering in."), code="document_meeting_date_missing", field="meeting_date")
     previous_field = PREVIOUS_DATE.get(to_status)
     previous = getattr(document, previous_field) if previous_field else None
     if previous and meeting_date and meeting_date < previous:
-        raise ValidationError(
-            {"meeting_date": _("Deze datum ligt vóór de vorige stap (%(date)s).") % {"date": format_date(previous)}}
+        refuse(
+            _("Deze datum ligt vóór de vorige stap (%(date)s).") % {"date": format_date(previous)},
+            code="document_date_before_previous_step",
+            field="meeting_date",
         )
     if to_status in (Status.SENT_TO_RVO, Status.ADOPTED):
         _check_goals_ready(document.process)
@@ -578,13 +595,11 @@ def document_transition(
         goals = list(Goal.objects.select_for_update().filter(process=document.process, status=Goal.Status.TO_RVO))
         early = [goal.title for goal in goals if goal.put_forward_on and meeting_date < goal.put_forward_on]
         if early:
-            raise ValidationError(
-                {
-                    "meeting_date": _(
-                        "De vaststelling ligt vóór de datum waarop deze doelstellingen naar het RVO gingen: %(goals)s."
-                    )
-                    % {"goals": ", ".join(early)}
-                }
+            refuse(
+                _("De vaststelling ligt vóór de datum waarop deze doelstellingen naar het RVO gingen: %(goals)s.")
+                % {"goals": ", ".join(early)},
+                code="document_adoption_before_goals_put_forward",
+                field="meeting_date",
             )
         for goal in goals:
             _adopt_goal(goal, user, meeting_date)

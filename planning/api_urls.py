@@ -8,5 +8,7 @@ router = DefaultRouter()
 router.register("processes", api.ProcessViewSet, basename="process")
 router.register("milestones", api.MilestoneViewSet, basename="milestone")
 router.register("actions", api.ActionViewSet, basename="action")
+router.register("districts", api.DistrictViewSet, basename="district")
+router.register("municipalities", api.MunicipalityViewSet, basename="municipality")
 
 urlpatterns = router.urls

@@ -5,15 +5,16 @@ milestone on a day is one day long, and a milestone's phase, dependencies and an
 the same process.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api import absolute_url
 from core.dates import PeriodError, Precision, parse_when
 
 from .conflicts import Conflict, ConflictKind
-from .models import Action, Milestone, Phase, StrategyProcess
+from .forms.processes import MAX_SHIFT_YEARS
+from .models import Action, District, Milestone, Municipality, Phase, StrategyProcess
 
 
 class ProcessSerializer(serializers.ModelSerializer):
@@ -45,7 +46,7 @@ class ProcessSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at"]
 
     def get_html_url(self, process: StrategyProcess) -> str:
-        return settings.SITE_URL + process.get_absolute_url()
+        return absolute_url(self.context.get("request"), process.get_absolute_url())
 
     def validate(self, attrs):
         start = attrs.get("period_start_year", getattr(self.instance, "period_start_year", None))
@@ -125,9 +126,8 @@ class MilestoneSerializer(ProcessScopedSerializer):
         }
 
     def get_html_url(self, milestone: Milestone) -> str:
-        return settings.SITE_URL + reverse(
-            "planning:milestone_detail", kwargs={"slug": milestone.process.slug, "pk": milestone.pk}
-        )
+        path = reverse("planning:milestone_detail", kwargs={"slug": milestone.process.slug, "pk": milestone.pk})
+        return absolute_url(self.context.get("request"), path)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -205,9 +205,8 @@ class ActionSerializer(ProcessScopedSerializer):
         ]
 
     def get_html_url(self, action: Action) -> str:
-        return settings.SITE_URL + reverse(
-            "planning:action_detail", kwargs={"slug": action.process.slug, "pk": action.pk}
-        )
+        path = reverse("planning:action_detail", kwargs={"slug": action.process.slug, "pk": action.pk})
+        return absolute_url(self.context.get("request"), path)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -236,3 +235,53 @@ class ConflictSerializer(serializers.Serializer):
 
     def get_other(self, conflict: Conflict) -> int | None:
         return conflict.other.pk if conflict.other is not None else None
+
+
+# --- Reference data: districts and municipalities with their population (read-only) ---------------------------
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Municipality
+        fields = ["id", "name", "cbs_code", "district", "population", "population_date", "population_source"]
+
+
+class DistrictMunicipalitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Municipality
+        fields = ["id", "name", "cbs_code", "population"]
+
+
+class DistrictSerializer(serializers.ModelSerializer):
+    population = serializers.IntegerField(
+        read_only=True, help_text=_("Inwoners van de gemeenten met een bekend inwonertal.")
+    )
+    population_unknown = serializers.IntegerField(
+        read_only=True, help_text=_("Aantal gemeenten waarvan het inwonertal onbekend is (telt niet mee).")
+    )
+    municipalities = DistrictMunicipalitySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = District
+        fields = [
+            "id",
+            "code",
+            "name",
+            "veiligheidsregio",
+            "order",
+            "population",
+            "population_unknown",
+            "municipalities",
+        ]
+
+
+# A new process from an earlier one's planning, shift_years whole years later (planning.services.process_copy).
+class ProcessCopySerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=StrategyProcess._meta.get_field("title").max_length)
+    short_name = serializers.CharField(max_length=StrategyProcess._meta.get_field("short_name").max_length)
+    slug = serializers.SlugField(max_length=StrategyProcess._meta.get_field("slug").max_length)
+    shift_years = serializers.IntegerField(
+        min_value=1, max_value=MAX_SHIFT_YEARS, help_text=_("Alle data van de planning schuiven zoveel hele jaren op.")
+    )

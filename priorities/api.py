@@ -5,11 +5,10 @@ ten and the freeze are held by the services; a refusal is a 400 with the Dutch m
 shown to programme staff only.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -49,6 +48,17 @@ PROCESS_FILTER = OpenApiParameter(
 class PriorityViewSet(viewsets.ModelViewSet):
     serializer_class = PrioritySerializer
     permission_classes = [RulePermission]
+    refusal_codes = (
+        "longlist_frozen",
+        "criterion_outcome_invalid",
+        "criterion_deviation_unexplained",
+        "criterion_justification_missing",
+        "longlist_too_many",
+        "priority_continues_invalid",
+        "priority_partner_other_missing",
+        "priority_partner_twice",
+        "priority_source_of_other_process",
+    )
     view_perm = "priorities.view_priority"
     change_perm = "priorities.change_priority"
 
@@ -101,6 +111,11 @@ class PriorityViewSet(viewsets.ModelViewSet):
 class LongListViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = LongListSerializer
     permission_classes = [RulePermission]
+    refusal_codes = {
+        "approve": ("longlist_not_draft", "longlist_empty", "longlist_too_many", "longlist_meeting_invalid"),
+        "send": ("longlist_not_approved", "longlist_already_sent", "longlist_sent_before_approval"),
+        "reopen": ("longlist_not_frozen", "longlist_reopen_reason_missing"),
+    }
     view_perm = "priorities.view_longlist"
     change_perm = "priorities.change_longlist"
     lookup_field = "slug"
@@ -150,11 +165,9 @@ class LongListViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         process = self.get_object()
         serializer = ReopenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            result = service_call(
-                services.longlist_reopen, process=process, user=request.user, reason=serializer.validated_data["reason"]
-            )
-        except PermissionDenied:
-            return Response(status=status.HTTP_403_FORBIDDEN)
+        # A refusal of permission is answered by the exception handler: 403 in the one shape.
+        result = service_call(
+            services.longlist_reopen, process=process, user=request.user, reason=serializer.validated_data["reason"]
+        )
         data = LongListSerializer(result.long_list).data
         return Response({**data, "warnings": [str(warning) for warning in result.warnings]})

@@ -6,12 +6,11 @@ write answers 400 with the Dutch message. Sources are shown only if the user may
 for programme staff only).
 """
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api import service_call
+from core.api import absolute_url, service_call
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
@@ -134,7 +133,7 @@ class PrioritySerializer(serializers.ModelSerializer):
         return MajorityProposalSerializer(proposal).data
 
     def get_html_url(self, priority) -> str:
-        return settings.SITE_URL + priority.get_absolute_url()
+        return absolute_url(self.context.get("request"), priority.get_absolute_url())
 
     def validate(self, attrs):
         if self.instance is not None and "process" in attrs and attrs["process"].pk != self.instance.process_id:

@@ -245,18 +245,24 @@ def criteria_assess(*, priority: Priority, assessments: list[AssessmentData]) ->
                 current.delete()
             continue
         if outcome not in Outcome.values:
-            errors[criterion.value] = _("Kies voldaan, deels voldaan of niet voldaan.")
+            errors[criterion.value] = ValidationError(
+                _("Kies voldaan, deels voldaan of niet voldaan."), code="criterion_outcome_invalid"
+            )
             continue
         if not justification:
             if criterion == Criterion.MAJORITY and outcome == proposal.outcome:
                 justification = proposal.explanation
             elif criterion == Criterion.MAJORITY:
-                errors[criterion.value] = _(
-                    "U wijkt af van het voorstel uit de scan (%(proposal)s); licht toe waarom."
-                ) % {"proposal": proposal.outcome_display}
+                errors[criterion.value] = ValidationError(
+                    _("U wijkt af van het voorstel uit de scan (%(proposal)s); licht toe waarom.")
+                    % {"proposal": proposal.outcome_display},
+                    code="criterion_deviation_unexplained",
+                )
                 continue
             else:
-                errors[criterion.value] = _("Licht het oordeel over dit criterium toe.")
+                errors[criterion.value] = ValidationError(
+                    _("Licht het oordeel over dit criterium toe."), code="criterion_justification_missing"
+                )
                 continue
         if current is None:
             current = CriterionAssessment(priority=priority, criterion=criterion.value)

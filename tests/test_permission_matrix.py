@@ -41,6 +41,9 @@ STAFF_POST_ONLY = {**STAFF_ONLY, "staff": 405, "administrator": 405}
 FROZEN = {**STAFF_ONLY, "staff": "redirect", "administrator": "redirect"}
 # An API action that only takes POST: 405 for everyone who may read.
 API_POST_ONLY = {**API_READ_ALL, "secretary": 405, "bbg_member": 405, "staff": 405, "administrator": 405}
+# The API's staff-only parts (the round): 403 for every other role, as DRF checks the permission first.
+API_STAFF_ONLY = {**API_READ_ALL, "secretary": 403, "bbg_member": 403}
+API_STAFF_POST_ONLY = {**API_STAFF_ONLY, "staff": 405, "administrator": 405}
 # Exports of the DVO result before the round closes: staff only (the matrix's round is open).
 STAFF_BEFORE_RELEASE = {**STAFF_ONLY}
 # A document of a plan or source that has none: every reader gets 404.
@@ -244,6 +247,25 @@ EXPECTED = {
     "long-list-reopen": API_POST_ONLY,
     "ballot-list": API_READ_ALL,
     "ballot-detail": {**API_READ_ALL, "bbg_member": 404},
+    # The whole process through the API (issue 10): the round is the staff's, its progress everyone's; the result
+    # of the matrix's open round is for staff only until it closes; the decision, reference data and copy.
+    "round-list": API_STAFF_ONLY,
+    "round-detail": API_STAFF_ONLY,
+    "round-open": API_STAFF_POST_ONLY,
+    "round-close": API_STAFF_POST_ONLY,
+    "round-release": API_STAFF_POST_ONLY,
+    "round-reset": API_STAFF_POST_ONLY,
+    "round-deadline": API_STAFF_POST_ONLY,
+    "round-progress": API_READ_ALL,
+    "result-detail": API_STAFF_ONLY,
+    "decision-list": API_READ_ALL,
+    "decision-detail": {**API_READ_ALL, "secretary": 404, "bbg_member": 404, "staff": 404, "administrator": 404},
+    "decision-confirm": API_POST_ONLY,
+    "district-list": API_READ_ALL,
+    "district-detail": API_READ_ALL,
+    "municipality-list": API_READ_ALL,
+    "municipality-detail": API_READ_ALL,
+    "process-copy": API_POST_ONLY,
     # Partners (issue 16): the search, for every role; what it finds follows each kind's own rule.
     "search:search": READ_ALL,
     # The API asks for its question (?q=): without one every role that may search gets 400.
@@ -303,6 +325,7 @@ def world(process, users, districts, other_secretary):
         "ballot": ballot,
         "theme": theme,
         "municipalplan": plan,
+        "municipality": plan.municipality,
         "plantheme": PlanTheme.objects.create(plan=plan, theme=theme, wording="Aanpak ondermijning"),
         "source": SourceFactory(process=process, confidentiality=Source.Confidentiality.PUBLIC),
         "goal": GoalFactory(process=process, priority=priorities[0]),

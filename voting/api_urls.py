@@ -6,5 +6,7 @@ from . import api
 
 router = DefaultRouter()
 router.register("ballots", api.BallotViewSet, basename="ballot")
+router.register("rounds", api.RoundViewSet, basename="round")
+router.register("results", api.ResultViewSet, basename="result")
 
 urlpatterns = router.urls

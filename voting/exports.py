@@ -243,6 +243,71 @@ def result_context(process, result: RoundResult) -> dict:
     }
 
 
+def result_data(process, result: RoundResult) -> dict:
+    """The result for the API (voting.serializers.ResultSerializer): the page's rows and words, as data."""
+    tally = result.tally
+    code_of = {district.id: district.code for district in tally.districts}
+    preferences = {
+        (row.result.priority.id, district.code): cell.preference
+        for row in tally.matrix
+        for district, cell in zip(tally.districts, row.cells, strict=True)
+        if cell.chosen
+    }
+    ranking = []
+    for row in ranking_rows(result):
+        priority = row.result
+        ranking.append(
+            {
+                "rank": priority.rank,
+                "priority": {
+                    "id": priority.priority.id,
+                    "title": priority.priority.title,
+                    "position": priority.priority.position,
+                },
+                "dvo_count": priority.dvo_count,
+                "chosen_by": [
+                    {"district": code_of[pk], "preference": preferences.get((priority.priority.id, code_of[pk]))}
+                    for pk in priority.district_ids
+                ],
+                "municipalities": priority.municipalities,
+                "inhabitants": priority.inhabitants,
+                "inhabitants_display": row.inhabitants_display,
+                "borda": priority.borda,
+                "ordered_count": priority.ordered_count,
+                "share": priority.share,
+                "share_display": row.share_display,
+                "reaches_majority": priority.reaches_majority,
+                "tie_break": priority.tie_break,
+                "tie_break_text": row.tie_break_text,
+                "unknown_population": priority.unknown_population,
+            }
+        )
+    return {
+        "process": process.slug,
+        "round_status": result.round.status,
+        "final": result.round.results_visible_to_all,
+        "dvo_total": tally.dvo_total,
+        "ballot_count": tally.ballot_count,
+        "threshold": tally.threshold,
+        "threshold_display": threshold_display(result),
+        "tie_break_rule": str(TIE_BREAK_RULE),
+        "borda_rule": str(BORDA_RULE),
+        "unknown_population": result.unknown_population,
+        "unknown_population_note": unknown_population_note(result),
+        "districts": [
+            {
+                "code": district.code,
+                "name": district.name,
+                "municipalities": district.municipalities,
+                "inhabitants": district.inhabitants,
+                "has_chosen": district.id in tally.voted_district_ids,
+            }
+            for district in tally.districts
+        ],
+        "ranking": ranking,
+    }
+
+
 # --- Excel ------------------------------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("scan.api_urls")),
     path("", include("priorities.api_urls")),
     path("", include("voting.api_urls")),
+    path("", include("decisions.api_urls")),
     path("", include("documents.api_urls")),
     path("", include("monitoring.api_urls")),
     path("", include("search.api_urls")),

@@ -1,0 +1,10 @@
+"""The BBG decision's API routes, included under /api/ by vs_portal/api_urls.py."""
+
+from rest_framework.routers import DefaultRouter
+
+from . import api
+
+router = DefaultRouter()
+router.register("decisions", api.DecisionViewSet, basename="decision")
+
+urlpatterns = router.urls
