@@ -16,6 +16,7 @@ from accounts.api_permissions import RulePermission
 from .conflicts import process_conflicts
 from .models import Action, Milestone, StrategyProcess
 from .serializers import ActionSerializer, ConflictSerializer, MilestoneSerializer, ProcessSerializer
+from .services_schedule import milestone_delete
 
 PROCESS_FILTER = OpenApiParameter(
     "process",
@@ -80,6 +81,10 @@ class MilestoneViewSet(ProcessScopedViewSet):
     serializer_class = MilestoneSerializer
     view_perm = "planning.view_milestone"
     change_perm = "planning.change_milestone"
+
+    def perform_destroy(self, instance):
+        # Through the service, like the page: the milestones that depended on it record the change.
+        milestone_delete(milestone=instance)
 
     def get_queryset(self):
         queryset = Milestone.objects.select_related("process").prefetch_related(
