@@ -66,7 +66,7 @@ class ProcessViewSet(
     @action(detail=True, methods=["get"], pagination_class=None, serializer_class=ConflictSerializer)
     def conflicts(self, request, slug=None):
         process = self.get_object()
-        return Response(ConflictSerializer(process_conflicts(process), many=True).data)
+        return Response(ConflictSerializer(process_conflicts(process), many=True, context={"request": request}).data)
 
 
 @extend_schema_view(

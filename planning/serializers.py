@@ -235,6 +235,15 @@ class ConflictSerializer(serializers.Serializer):
     action = serializers.SerializerMethodField(help_text=_("De actie met het knelpunt (id)."))
     other = serializers.SerializerMethodField(help_text=_("De mijlpaal waarvan de eerste afhangt (id)."))
     person_name = serializers.CharField(read_only=True, help_text=_("Wie afwezig is."))
+    absence_reason = serializers.SerializerMethodField(
+        help_text=_("De reden van de afwezigheid: alleen voor de programmastaf, anders null.")
+    )
+
+    def get_absence_reason(self, conflict: Conflict) -> str | None:
+        request = self.context.get("request")
+        if conflict.kind != ConflictKind.ABSENCE or request is None:
+            return None
+        return conflict.absence_reason if request.user.has_perm("planning.view_absence") else None
 
     def get_milestone(self, conflict: Conflict) -> int | None:
         return conflict.milestone.pk if conflict.milestone is not None else None
