@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('priorities', '0002_scan_models_moved'),
+        ('priorities', '0003_criteria_labels_without_the_unit'),
     ]
 
     operations = [
