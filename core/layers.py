@@ -15,6 +15,9 @@ LAYERS: tuple[str, ...] = (
     "decisions",  # the BBG's top five
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
+    "monitoring",  # measurements of the adopted goals, progress, the dashboard and the annual report
+    "partners",  # municipal contacts and their ambtelijke toets in the portal (issue 16)
+    "search",  # the global search over every kind, with each kind's own visibility (partners, issue 16)
     "archive",  # export and import of one whole process
     "demo",  # the demo loader
 )

@@ -18,9 +18,11 @@ from planning.models import District, Person, StrategyProcess
 
 from .decisions import load_decision_demo
 from .documents import load_document_demo
+from .monitoring import load_monitoring_demo
 from .planning import PROGRAMME_MANAGER, load_planning_demo
 from .priorities import load_priorities_demo
 from .scan import load_scan_demo
+from .today import load_today_demo
 from .upsert import upsert
 from .voting import load_voting_demo
 
@@ -103,6 +105,11 @@ def load_demo(*, create_users: bool) -> DemoResult:
         result.count("doelstellingen", True)
     for _ in documents.versions_created:
         result.count("documentversies", True)
+    # After adoption: the monitoring of 2019-2022 (issue 14).
+    if load_monitoring_demo(result, process):
+        result.count("monitoring", True)
+    # Beside the historic cycle, the next one as of today: the DVO round open (demo/today.py).
+    load_today_demo(result, process)
     return result
 
 

@@ -5,15 +5,19 @@ Outcomes: "ok" (200 and a page), "login" (redirect to the login page), 403, 404,
 "redirect" (any other redirect).
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
 from documents.services import version_create
+from partners.models import CheckRequest, MunicipalContact
 from planning.models import Municipality
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
+from tests.monitoring.factories import monitoring_world
 from tests.planning.factories import AbsenceFactory, ActionFactory, MilestoneFactory
 from tests.scan.factories import MunicipalPlanFactory, SourceFactory
 from tests.voting.factories import BallotFactory, RoundDeadlineFactory, RoundFactory, make_frozen_long_list
@@ -182,6 +186,28 @@ EXPECTED = {
     "document-detail": API_READ_ALL,
     "document-content": API_READ_ALL,
     "document-transition": API_POST_ONLY,
+    # Monitoring (issue 14): every role reads; staff manage; the matrix's goal has no owner contact, so only staff
+    # enter its values.
+    "monitoring:dashboard": READ_ALL,
+    "monitoring:goal": READ_ALL,
+    "monitoring:goal_history": READ_ALL,
+    "monitoring:values_xlsx": READ_ALL,
+    "monitoring:goal_values": STAFF_ONLY,
+    "monitoring:goal_status": STAFF_ONLY,
+    "monitoring:goal_contacts": STAFF_ONLY,
+    "monitoring:goal_indicator_create": STAFF_ONLY,
+    "monitoring:indicator_update": STAFF_ONLY,
+    "monitoring:moment_list": STAFF_ONLY,
+    "monitoring:moment_delete": STAFF_POST_ONLY,
+    "monitoring:missing": STAFF_ONLY,
+    "monitoring:report": READ_ALL,
+    "monitoring:report_pdf": READ_ALL,
+    "moment-list": API_READ_ALL,
+    "indicator-list": API_READ_ALL,
+    "measurement-list": API_READ_ALL,
+    "measurement-detail": API_READ_ALL,
+    "progress-list": API_READ_ALL,
+    "progress-override": API_POST_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},
@@ -218,6 +244,17 @@ EXPECTED = {
     "long-list-reopen": API_POST_ONLY,
     "ballot-list": API_READ_ALL,
     "ballot-detail": {**API_READ_ALL, "bbg_member": 404},
+    # Partners (issue 16): the search, for every role; what it finds follows each kind's own rule.
+    "search:search": READ_ALL,
+    # The API asks for its question (?q=): without one every role that may search gets 400.
+    "search-api": {**API_READ_ALL, **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 400)},
+    # The ambtelijke toets in the portal: a municipal contact's own pages (see the contact's test below), staff's.
+    # A superuser passes every rule (Django's ModelBackend): an empty start page, no toets of their own (404).
+    "partners:contact_home": {**STAFF_ONLY, "staff": 403},
+    "partners:check_answer": {**STAFF_ONLY, "staff": 403, "administrator": 404},
+    "partners:check_overview": STAFF_ONLY,
+    "partners:check_process": STAFF_ONLY,
+    "partners:contact_invite": STAFF_ONLY,
     # Django admin (beheer/) is checked by its own test below, not pattern by pattern.
 }
 
@@ -270,6 +307,10 @@ def world(process, users, districts, other_secretary):
         "source": SourceFactory(process=process, confidentiality=Source.Confidentiality.PUBLIC),
         "goal": GoalFactory(process=process, priority=priorities[0]),
         "version": version_create(document=make_document(process), user=users["staff"]),
+        "check": CheckRequest.objects.create(
+            plan=plan, deadline=datetime.date(2018, 3, 1), sent_on=datetime.date(2018, 2, 1)
+        ),
+        **monitoring_world(process, priorities),
     }
 
 
@@ -292,6 +333,8 @@ def url_for(name, pattern, world, user):
         kwargs["label"] = world["version"].label
     if "status" in params:
         kwargs["status"] = "sent_to_rvo"
+    if "year" in params:
+        kwargs["year"] = world["process"].period_start_year
     if "pk" in params:
         model = name.split(":")[-1].split("_")[0].split("-")[0]
         kwargs["pk"] = world[model].pk
@@ -353,3 +396,36 @@ def test_an_inactive_user_with_a_role_reaches_nothing(client, process):
     # An inactive account is not logged in at all: back to the login page, nothing of the process shown.
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+# A municipal contact (partners, issue 16) reaches what a user without a role reaches, except their own toets.
+CONTACT_DIFFERS_FROM_OUTSIDER = {
+    "planning:home": "redirect",  # to their toets
+    "partners:contact_home": "ok",
+    "partners:check_answer": "ok",  # the toets of their own municipality (Arnhem)
+}
+
+
+@pytest.mark.django_db
+def test_a_municipal_contact_reaches_only_their_own_toets(client, world, users):
+    contact = UserFactory(username="contact-arnhem", role=Role.MUNICIPAL_CONTACT)
+    MunicipalContact.objects.create(user=contact).municipalities.set([world["municipalplan"].municipality])
+    client.force_login(contact)
+    mismatches = []
+    for name, pattern in sorted(dict(_walk(get_resolver().url_patterns)).items()):
+        if name not in EXPECTED:
+            continue
+        want = CONTACT_DIFFERS_FROM_OUTSIDER.get(name, EXPECTED[name]["outsider"])
+        url = url_for(name, pattern, world, contact)
+        got = outcome(client.get(url))
+        if got != want:
+            mismatches.append(f"{name:35} {url}: got {got}, expected {want}")
+    assert not mismatches, "\n" + "\n".join(mismatches)
+
+
+@pytest.mark.django_db
+def test_a_contact_of_another_municipality_gets_404_for_a_toets(client, world):
+    contact = UserFactory(username="contact-ede", role=Role.MUNICIPAL_CONTACT)
+    MunicipalContact.objects.create(user=contact).municipalities.set([Municipality.objects.get(name="Ede")])
+    client.force_login(contact)
+    assert client.get(reverse("partners:check_answer", kwargs={"pk": world["check"].pk})).status_code == 404

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("voting.urls")),
     path("", include("decisions.urls")),
     path("", include("documents.urls")),
+    path("", include("monitoring.urls")),
     path("account/", include("accounts.urls")),
     # Single sign-on (OpenID Connect): 404 while it is not configured (accounts/oidc.py).
     path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
@@ -24,6 +25,8 @@ urlpatterns = [
     path("_healthz/livez", LivenessView.as_view(), name="livez"),
     path("_healthz/readyz", ReadinessView.as_view(), name="readyz"),
     path("meldingen/", include("notifications.urls")),
+    path("zoeken/", include("search.urls")),
+    path("", include("partners.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

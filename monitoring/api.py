@@ -1,0 +1,187 @@
+"""The monitoring's REST API: the same rules as the pages. Every role reads; staff write everything; a goal's
+owner contacts write their own goals' values (the service decides, 403 otherwise)."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+
+from core.api import service_call
+from planning.models import StrategyProcess
+
+from . import services
+from .models import Indicator, Measurement, MeasurementMoment
+from .selectors import monitoring_for
+from .serializers import (
+    IndicatorSerializer,
+    MeasurementSerializer,
+    MomentSerializer,
+    OverrideSerializer,
+    ProgressSerializer,
+)
+
+PROCESS_FILTER = OpenApiParameter(
+    "process", OpenApiTypes.STR, OpenApiParameter.QUERY, description="Alleen die van dit proces (de adresnaam)."
+)
+
+
+class MonitoringPermission(BasePermission):
+    """Read: every role. Write: every role may try; the service checks staff or owner contact of the goal."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.has_role):
+            return False
+        if request.method in SAFE_METHODS:
+            return user.has_perm("monitoring.view_monitoring")
+        return user.has_perm(view.write_perm)
+
+
+def _by_process(queryset, request, lookup: str):
+    slug = request.query_params.get("process")
+    return queryset.filter(**{lookup: slug}) if slug else queryset
+
+
+@extend_schema_view(list=extend_schema(summary="Meetmomenten", parameters=[PROCESS_FILTER]))
+class MomentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = MomentSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.change_monitoring"
+
+    def get_queryset(self):
+        queryset = MeasurementMoment.objects.select_related("process").order_by("process", "measured_on")
+        return _by_process(queryset, self.request, "process__slug")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Indicatoren met eenheid, nulmeting en streefwaarde", parameters=[PROCESS_FILTER])
+)
+class IndicatorViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = IndicatorSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.change_monitoring"
+
+    def get_queryset(self):
+        queryset = Indicator.objects.order_by("goal", "position", "pk")
+        return _by_process(queryset, self.request, "goal__process__slug")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Meetwaarden", parameters=[PROCESS_FILTER]),
+    retrieve=extend_schema(summary="Eén meetwaarde"),
+    create=extend_schema(summary="Meetwaarde invullen of wijzigen (programmastaf of contactpersoon van de eigenaar)"),
+    update=extend_schema(summary="Meetwaarde wijzigen"),
+    partial_update=extend_schema(summary="Meetwaarde deels wijzigen"),
+    destroy=extend_schema(summary="Meetwaarde verwijderen"),
+)
+class MeasurementViewSet(viewsets.ModelViewSet):
+    serializer_class = MeasurementSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.view_monitoring"  # the service decides per goal (staff or owner contact)
+
+    def get_queryset(self):
+        queryset = Measurement.objects.select_related(
+            "indicator", "moment", "district", "municipality", "entered_by"
+        ).order_by("moment__measured_on", "indicator", "pk")
+        return _by_process(queryset, self.request, "moment__process__slug")
+
+    def _save(self, serializer, instance=None):
+        data = serializer.validated_data
+        current = (
+            {
+                "indicator": instance.indicator,
+                "moment": instance.moment,
+                "district": instance.district,
+                "municipality": instance.municipality,
+                "value": str(instance.value),
+                "source": instance.source,
+                "remark": instance.remark,
+                "provisional": instance.provisional,
+            }
+            if instance
+            else {}
+        )
+        merged = {**current, **data}
+        if instance and any(merged[key] != current[key] for key in ("indicator", "moment", "district", "municipality")):
+            raise ValidationError(
+                _("Een meetwaarde blijft bij haar indicator, meetmoment en gebied; voeg een nieuwe toe."),
+                code="measurement_fixed",
+            )
+        return service_call(
+            services.measurement_save,
+            moment=merged["moment"],
+            user=self.request.user,
+            data=services.ValueData(
+                indicator=merged["indicator"],
+                value=merged["value"],
+                source=merged["source"],
+                remark=merged.get("remark", ""),
+                provisional=merged.get("provisional", False),
+                district=merged.get("district"),
+                municipality=merged.get("municipality"),
+            ),
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        measurement = self._save(serializer)
+        return Response(self.get_serializer(measurement).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=kwargs.pop("partial", False))
+        serializer.is_valid(raise_exception=True)
+        measurement = self._save(serializer, instance)
+        return Response(self.get_serializer(measurement).data)
+
+    def perform_destroy(self, instance):
+        service_call(services.measurement_delete, measurement=instance, user=self.request.user)
+
+
+class ProgressViewSet(viewsets.GenericViewSet):
+    """The progress of every monitored goal of a process per moment, by the rule and with staff's override."""
+
+    serializer_class = ProgressSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.change_monitoring"
+
+    @extend_schema(
+        summary="Voortgang per doelstelling en meetmoment (?process= verplicht)",
+        parameters=[PROCESS_FILTER],
+        responses=ProgressSerializer(many=True),
+    )
+    def list(self, request):
+        slug = request.query_params.get("process")
+        process = StrategyProcess.objects.filter(slug=slug).first() if slug else None
+        if slug and process is None:
+            raise NotFound
+        processes = [process] if process else list(StrategyProcess.objects.all())
+        rows = [
+            {"goal": item.goal.pk, "row": row}
+            for each in processes
+            for item in monitoring_for(each)
+            for row in item.moments
+        ]
+        return Response(ProgressSerializer(rows, many=True).data)
+
+    @extend_schema(summary="Status zelf vaststellen, met reden (programmastaf)", request=OverrideSerializer)
+    @action(detail=False, methods=["post"])
+    def override(self, request):
+        serializer = OverrideSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        service_call(
+            services.status_override,
+            goal=data["goal"],
+            moment=data["moment"],
+            user=request.user,
+            status=data["status"],
+            reason=data.get("reason", ""),
+        )
+        [item] = monitoring_for(data["goal"].process, goals=[data["goal"]], moments=[data["moment"]])
+        return Response(ProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)

@@ -1,0 +1,112 @@
+"""The API's view of the monitoring: measurement moments, indicators, values and the progress per goal and moment.
+Writes go through monitoring/services.py (units, ranges, moments, who may enter what); a refusal is a 400 or 403
+in the one error shape."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from documents.models import Goal
+from planning.models import District, Municipality
+
+from .models import REMARK_MAX_LENGTH, Indicator, Measurement, MeasurementMoment, ProgressStatus
+from .services import SOURCE_MAX_LENGTH
+
+
+class MomentSerializer(serializers.ModelSerializer):
+    process = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = MeasurementMoment
+        fields = ["id", "process", "measured_on", "label"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    baseline = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    target = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "goal", "position", "name", "unit", "baseline", "target", "scope"]
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    """One value. ``value`` is read as the unit says: a number (a decimal point, or Dutch notation "4.150" /
+    "12,5"), or "ja"/"nee"/true/false for a yes/no indicator."""
+
+    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.select_related("goal__process"))
+    moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
+    district = serializers.SlugRelatedField(
+        slug_field="code", queryset=District.objects.all(), required=False, allow_null=True
+    )
+    municipality = serializers.PrimaryKeyRelatedField(
+        queryset=Municipality.objects.all(), required=False, allow_null=True
+    )
+    value = serializers.CharField(max_length=40, help_text=_("Een getal of ja/nee, volgens de eenheid."))
+    source = serializers.CharField(max_length=SOURCE_MAX_LENGTH)
+    remark = serializers.CharField(max_length=REMARK_MAX_LENGTH, required=False, allow_blank=True)
+    provisional = serializers.BooleanField(required=False, default=False)
+    unit = serializers.CharField(source="indicator.unit", read_only=True)
+    entered_by = serializers.StringRelatedField(read_only=True)
+
+    class Meta:
+        model = Measurement
+        fields = [
+            "id",
+            "indicator",
+            "moment",
+            "district",
+            "municipality",
+            "value",
+            "unit",
+            "provisional",
+            "source",
+            "remark",
+            "entered_by",
+            "updated_at",
+        ]
+        read_only_fields = ["updated_at"]
+        validators = []
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["value"] = f"{instance.value:.2f}"
+        return data
+
+
+class IndicatorProgressSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(source="indicator.pk")
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    progress = serializers.DecimalField(max_digits=8, decimal_places=3, allow_null=True)
+    expected = serializers.DecimalField(max_digits=8, decimal_places=3)
+    status = serializers.CharField(allow_null=True)
+
+
+class ProgressSerializer(serializers.Serializer):
+    """A goal at a moment: the status by the rule, staff's override with its reason, the one that counts, and the
+    owner's explanation."""
+
+    goal = serializers.IntegerField()
+    moment = serializers.IntegerField(source="row.moment.pk")
+    measured_on = serializers.DateField(source="row.moment.measured_on")
+    computed_status = serializers.CharField(source="row.computed", allow_null=True)
+    override_status = serializers.SerializerMethodField()
+    override_reason = serializers.SerializerMethodField()
+    status = serializers.CharField(source="row.status", allow_null=True)
+    explanation = serializers.SerializerMethodField()
+    indicators = IndicatorProgressSerializer(source="row.indicators", many=True)
+
+    def get_override_status(self, obj) -> str:
+        return obj["row"].assessment.override_status if obj["row"].assessment else ""
+
+    def get_override_reason(self, obj) -> str:
+        return obj["row"].assessment.override_reason if obj["row"].assessment else ""
+
+    def get_explanation(self, obj) -> str:
+        return obj["row"].assessment.explanation if obj["row"].assessment else ""
+
+
+class OverrideSerializer(serializers.Serializer):
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.select_related("process"))
+    moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
+    status = serializers.ChoiceField(choices=[("", ""), *ProgressStatus.choices], allow_blank=True)
+    reason = serializers.CharField(max_length=REMARK_MAX_LENGTH, required=False, allow_blank=True)
