@@ -1,17 +1,37 @@
-"""Import a process from an export made by archive.exporting, all or nothing."""
+"""Import a process from an export made by archive.exporting, all or nothing.
+
+An export may have been edited by hand, so nothing in it is trusted more than what a user types:
+
+- the file is at most ``settings.MAX_IMPORT_SIZE`` bytes and its ``data.json`` at most ``MAX_IMPORT_DATA_SIZE``
+  (read no further than that, whatever the zip's directory says);
+- every row passes the model's validation (``full_clean``: lengths, choices, ranges) before it is stored;
+- every stored HTML field and every version's snapshot is sanitised with the editor's sanitiser
+  (``core.prose.clean_prose``), so raw HTML (a meta refresh, a form, an overlay) never reaches a page;
+- every uploaded document is checked by its content (``core.uploads.check_document``);
+- users that the export would create with an elevated role (programme staff, administrator, Django staff or
+  superuser) are refused unless ``allow_elevated_roles`` is given (``--allow-elevated-roles``); created users are
+  always inactive, without a usable password.
+"""
 
 import hashlib
+import html as html_text
 import json
+import os
 import posixpath
 import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, models, transaction
 
+from accounts.models import Role
+from core.prose import clean_prose
+from core.sanitize import sanitize_generated_html
+from core.uploads import check_document
 from planning.models import Person, StrategyProcess
 from priorities.models import Priority
 
@@ -28,6 +48,8 @@ from .parts import (
 
 User = get_user_model()
 
+ELEVATED_ROLES = {Role.STAFF, Role.ADMINISTRATOR}
+
 
 # --- Import ----------------------------------------------------------------------------------------------------
 
@@ -42,8 +64,40 @@ class ImportResult:
     warnings: list[str]
 
 
+def _size_of(source) -> int | None:
+    if hasattr(source, "seek") and hasattr(source, "tell"):
+        position = source.tell()
+        size = source.seek(0, 2)
+        source.seek(position)
+        return size
+    try:
+        return os.path.getsize(source)
+    except OSError:
+        return None  # zipfile says what is wrong with it
+
+
+def _read_data(archive: zipfile.ZipFile) -> bytes:
+    """data.json, read no further than MAX_IMPORT_DATA_SIZE (the zip's directory may lie about its size)."""
+    limit = settings.MAX_IMPORT_DATA_SIZE
+    info = archive.getinfo(DATA_NAME)
+    with archive.open(info) as stream:
+        raw = stream.read(limit + 1) if info.file_size <= limit else b"x" * (limit + 1)
+    if len(raw) > limit:
+        raise BackupError(
+            f"{DATA_NAME} is groter dan {limit // (1024 * 1024)} MB; er is niets geïmporteerd. / "
+            f"{DATA_NAME} is larger than {limit // (1024 * 1024)} MB; nothing was imported."
+        )
+    return raw
+
+
 def read_export(source) -> tuple[dict, zipfile.ZipFile]:
-    """Open an export and check that it is one; a clear BackupError otherwise."""
+    """Open an export and check that it is one, within the size limits; a clear BackupError otherwise."""
+    size, limit = _size_of(source), settings.MAX_IMPORT_SIZE
+    if size is not None and size > limit:
+        raise BackupError(
+            f"Het exportbestand is groter dan {limit // (1024 * 1024)} MB; er is niets geïmporteerd. / "
+            f"The export is larger than {limit // (1024 * 1024)} MB; nothing was imported."
+        )
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError as error:
@@ -54,7 +108,7 @@ def read_export(source) -> tuple[dict, zipfile.ZipFile]:
             "This is not a VS-portaal export (not a valid zip file)."
         ) from error
     try:
-        data = json.loads(archive.read(DATA_NAME).decode("utf-8"))
+        data = json.loads(_read_data(archive).decode("utf-8"))
     except KeyError as error:
         raise BackupError(f"Het exportbestand mist {DATA_NAME}. / The export has no {DATA_NAME}.") from error
     except (ValueError, zipfile.BadZipFile, OSError) as error:
@@ -72,7 +126,8 @@ def read_export(source) -> tuple[dict, zipfile.ZipFile]:
 
 
 class _Importer:
-    def __init__(self, data: dict, archive: zipfile.ZipFile):
+    def __init__(self, data: dict, archive: zipfile.ZipFile, *, allow_elevated_roles: bool = False):
+        self.allow_elevated_roles = allow_elevated_roles
         self.data = data
         self.archive = archive
         self.process: StrategyProcess | None = None
@@ -115,9 +170,12 @@ class _Importer:
                     self.warnings.append(f"people: user {obj.user.username} already belongs to someone else.")
                     obj.user = None
                 if part.model is User:
+                    self._check_user(obj)
                     obj.is_active = False
                     obj.set_unusable_password()
                     self.users_created.append(obj.username)
+                self._sanitise(obj)
+                self._validate(part, obj, row, pending)
                 obj._change_reason = "Import uit een export van een proces"
                 obj.save()
                 self._keep_timestamps(part, fields, obj, row)
@@ -135,6 +193,41 @@ class _Importer:
                     target = self._resolve(part, f, ref, value)
                     part.model.objects.filter(pk=obj.pk).update(**{f.name: target})
                     setattr(obj, f.name, target)
+
+    def _check_user(self, user) -> None:
+        elevated = user.role in ELEVATED_ROLES or user.is_staff or user.is_superuser
+        if elevated and not self.allow_elevated_roles:
+            raise BackupError(
+                f"users: {user.username} zou worden aangemaakt met de rol '{user.role or 'Django-staf'}'; "
+                "geef --allow-elevated-roles om dat toe te staan. Er is niets geïmporteerd. / "
+                f"users: {user.username} would be created with an elevated role; pass --allow-elevated-roles to "
+                "allow it. Nothing was imported."
+            )
+
+    @staticmethod
+    def _sanitise(obj) -> None:
+        """Every HTML field and every HTML value of a snapshot through the editor's sanitiser."""
+        for f in obj._meta.concrete_fields:
+            value = getattr(obj, f.attname)
+            if f.name.endswith("_html") and isinstance(value, str):
+                setattr(obj, f.attname, _sanitised(value, clean_prose))
+            elif isinstance(f, models.JSONField) and value is not None:
+                setattr(obj, f.attname, _sanitise_json(value))
+
+    @staticmethod
+    def _validate(part: Part, obj, row: dict, pending) -> None:
+        """The model's own validation, as a form would do it; references resolved later are left out."""
+        exclude = [f.name for f, _ref, _value in pending]
+        if part.model is User:
+            exclude.append("password")
+        try:
+            obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+            raise BackupError(
+                f"{part.name} (id {row.get('id', '?')}): {problems}. Er is niets geïmporteerd. / "
+                f"{part.name} (id {row.get('id', '?')}) does not pass validation; nothing was imported."
+            ) from error
 
     def _build(self, part: Part, fields, row: dict):
         values, pending = {}, []
@@ -218,20 +311,51 @@ class _Importer:
             ) from error
         if hashlib.sha256(content).hexdigest() != entry["sha256"]:
             raise BackupError(f"Bestand {entry['file']} is beschadigd. / File {entry['file']} is damaged.")
+        name = posixpath.basename(entry["file"])
+        try:
+            check_document(ContentFile(content, name=name))
+        except ValidationError as error:
+            raise BackupError(
+                f"Bestand {entry['file']}: {' '.join(error.messages)} Er is niets geïmporteerd. / "
+                f"File {entry['file']} is refused; nothing was imported."
+            ) from error
         stored = getattr(obj, f.name)
-        stored.save(posixpath.basename(entry["file"]), ContentFile(content), save=False)
+        stored.save(name, ContentFile(content), save=False)
         self.stored_files.append((stored.storage, stored.name))
 
 
-def import_process(source) -> ImportResult:
-    """Recreate an exported process (a path or a binary file) in this database, all or nothing.
+def _sanitised(html: str, sanitize) -> str:
+    """The sanitised HTML; the text as it was when sanitising changes nothing but its serialisation (entities,
+    surrounding white space), so that an untouched export comes back identical."""
+    clean = sanitize(html)
+    return html if html_text.unescape(clean) == html_text.unescape(html).strip() else clean
+
+
+def _sanitise_json(value):
+    """A snapshot with every "html" or "*_html" string sanitised (to what the generated sections may hold: the
+    prose subset plus their captions, footers and table classes); everything else as it was."""
+    if isinstance(value, dict):
+        return {
+            key: _sanitised(item, sanitize_generated_html)
+            if isinstance(item, str) and (key == "html" or key.endswith("_html"))
+            else _sanitise_json(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_sanitise_json(item) for item in value]
+    return value
+
+
+def import_process(source, *, allow_elevated_roles: bool = False) -> ImportResult:
+    """Recreate an exported process (a path or a binary file) in this database, all or nothing, with every row
+    validated and sanitised as described above.
 
     Refused when a process with the same slug or short name exists. Reference data and users are found by their
     natural key and created from the export when missing (users inactive, without a usable password); people,
     their seats and absences are reused when an identical one exists. Every other row is created anew.
     """
     data, archive = read_export(source)
-    importer = _Importer(data, archive)
+    importer = _Importer(data, archive, allow_elevated_roles=allow_elevated_roles)
     try:
         with transaction.atomic(), archive:
             process = importer.run()

@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -161,9 +162,22 @@ def format_when(starts_on: datetime.date, ends_on: datetime.date, precision: str
     return f"{first} {starts_on.year} - {last} {ends_on.year}"
 
 
+def check_year(year: int) -> int:
+    """Refuse a year that no date can have (past 9999 or before 1), code ``date_out_of_range``."""
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise ValidationError(
+            gettext("Dat valt buiten de kalender: een datum ligt uiterlijk in het jaar %(max)s (nu %(year)s).")
+            % {"max": datetime.MAXYEAR, "year": year},
+            code="date_out_of_range",
+        )
+    return year
+
+
 def shift_years(date: datetime.date, years: int) -> datetime.date:
-    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    """The same day ``years`` later; 29 February becomes 28 February in a common year. A year past 9999 is
+    refused (``check_year``)."""
+    year = check_year(date.year + years)
     try:
-        return date.replace(year=date.year + years)
+        return date.replace(year=year)
     except ValueError:
-        return date.replace(year=date.year + years, day=28)
+        return date.replace(year=year, day=28)

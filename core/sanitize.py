@@ -49,3 +49,41 @@ def sanitize_html(html: str | None) -> str:
         link_rel="noopener noreferrer",
     ).strip()
     return _LONE_PARAGRAPH.sub(r"<\1\2>\3</\1>", clean)
+
+
+# What the document's generated sections add to the prose subset (documents/sections/*.html): captions, table
+# footers and the class of a generated table or list, from this fixed set only. For HTML that comes from outside
+# and should be generated (a version's snapshot in an imported export): no style, no other class, no script.
+GENERATED_TAGS = ALLOWED_TAGS | {"caption", "tfoot"}
+GENERATED_CLASSES = {"capacity", "goal", "preconditions", "priorities", "roles"}
+_GENERATED_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "table": {"class"},
+    "ol": {"class"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+
+
+def _filter_generated_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        return value if value in GENERATED_CLASSES else None
+    if attribute in ("colspan", "rowspan"):
+        return value if value.isdigit() and len(value) <= 3 else None
+    return _filter_attribute(tag, attribute, value)
+
+
+def sanitize_generated_html(html: str | None) -> str:
+    """A generated section (prose with its generated tables) reduced to what the generator writes. Idempotent."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=GENERATED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_GENERATED_ATTRIBUTES,
+        attribute_filter=_filter_generated_attribute,
+        url_schemes=ALLOWED_SCHEMES,
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    ).strip()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from core.limits import TEXT_MAX_LENGTH
 from voting.tally import PriorityResult
 
 from .models import TOP_SIZE, BbgDecision
@@ -30,7 +31,9 @@ class DecisionForm(forms.Form):
         widget=DateInput(),
         help_text=_("Leeg laten: de datum van de gekozen vergadering."),
     )
-    notes = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, meetings, ranked: list[PriorityResult], decision: BbgDecision | None = None, **kwargs):
         self.ranked = ranked
@@ -56,12 +59,14 @@ class DecisionForm(forms.Form):
                 required=False,
             )
             self.fields[f"ambition_{place}"] = forms.CharField(
+                max_length=TEXT_MAX_LENGTH,
                 label=gettext("Ambitie bij plaats %(place)d") % {"place": place},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         for result in ranked:
             self.fields[f"justification_{result.priority.id}"] = forms.CharField(
+                max_length=TEXT_MAX_LENGTH,
                 label=gettext("Waarom gepasseerd: %(rank)d. %(title)s")
                 % {"rank": result.rank, "title": result.priority.title},
                 required=False,

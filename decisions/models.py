@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
+
 TOP_SIZE = 5
 
 
@@ -28,7 +30,9 @@ class BbgDecision(models.Model):
         related_name="+",
     )
     decided_on = models.DateField(_("datum besluit"))
-    notes = models.TextField(_("toelichting"), blank=True)
+    notes = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -63,7 +67,7 @@ class DecisionPriority(models.Model):
         "priorities.Priority", verbose_name=_("prioriteit"), on_delete=models.PROTECT, related_name="bbg_choices"
     )
     position = models.PositiveSmallIntegerField(_("plaats"))
-    ambition = models.TextField(_("ambitie"))
+    ambition = models.TextField(_("ambitie"), max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
 
     history = HistoricalRecords()
 
@@ -92,7 +96,7 @@ class PassedOver(models.Model):
     priority = models.ForeignKey(
         "priorities.Priority", verbose_name=_("prioriteit"), on_delete=models.PROTECT, related_name="+"
     )
-    justification = models.TextField(_("motivering"))
+    justification = models.TextField(_("motivering"), max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
 
     history = HistoricalRecords()
 

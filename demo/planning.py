@@ -12,6 +12,7 @@ import datetime
 from core.dates import parse_when
 from planning.models import Absence, Action, Body, Membership, Milestone, Person, Phase, StrategyProcess
 from planning.services import process_create
+from planning.services_schedule import milestone_save
 
 from .upsert import upsert
 
@@ -589,9 +590,10 @@ def load_planning_demo(result) -> tuple[StrategyProcess, dict[str, Person]]:
         )
     for data in MILESTONES:
         milestone = milestones[data["title"]]
-        wanted = {milestones[title].pk for title in data.get("depends_on", [])}
-        if set(milestone.depends_on.values_list("pk", flat=True)) != wanted:
-            milestone.depends_on.set(wanted)
+        wanted = [milestones[title] for title in data.get("depends_on", [])]
+        if set(milestone.depends_on.values_list("pk", flat=True)) != {m.pk for m in wanted}:
+            # Through the service, like the page and the API: same process, not itself, no cycle.
+            milestone_save(milestone=milestone, depends_on=wanted)
             result.count("afhankelijkheden", created=False)
 
     for title, milestone_title, owner, due, done, description in ACTIONS:

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
+from core.prose import PROSE_MAX_LENGTH, prose_validators
 from priorities.models import PartnerRole, Urgency
 
 Partner = PartnerRole.Partner
@@ -45,7 +47,13 @@ class Goal(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=1)
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("specifieke omschrijving"), blank=True, help_text=_("Wat willen we bereiken?"))
+    description = models.TextField(
+        _("specifieke omschrijving"),
+        blank=True,
+        help_text=_("Wat willen we bereiken?"),
+        max_length=TEXT_MAX_LENGTH,
+        validators=max_length_validators(),
+    )
     indicator = models.CharField(
         _("indicator"), max_length=300, blank=True, help_text=_("Waaraan meten we het, bijv. 'aantal meldingen'.")
     )
@@ -59,7 +67,9 @@ class Goal(models.Model):
         _("andere eigenaar"), max_length=200, blank=True, help_text=_("Alleen bij 'anders': welke partner.")
     )
     urgency = models.CharField(_("urgent of gewenst"), max_length=10, choices=Urgency.choices, blank=True)
-    organisation = models.TextField(_("randvoorwaarde organisatie"), blank=True)
+    organisation = models.TextField(
+        _("randvoorwaarde organisatie"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     financing_amount = models.DecimalField(
         _("financiering (bedrag in euro)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -67,7 +77,9 @@ class Goal(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CONCEPT)
     put_forward_on = models.DateField(_("naar het RVO op"), null=True, blank=True)
     adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
-    status_note = models.TextField(_("toelichting bij de status"), blank=True)
+    status_note = models.TextField(
+        _("toelichting bij de status"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     history = HistoricalRecords()
@@ -172,14 +184,33 @@ class Document(models.Model):
     adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
     nota_on = models.DateField(_("bestuurlijke nota op"), null=True, blank=True)
 
-    intro_html = models.TextField(_("inleiding en aanleiding"), blank=True)
-    principles_html = models.TextField(_("uitgangspunten"), blank=True)
-    preconditions_html = models.TextField(_("randvoorwaarden (toelichting)"), blank=True)
-    mjb_local_html = models.TextField(_("lokale prioriteiten (toelichting)"), blank=True)
-    mjb_national_html = models.TextField(_("landelijke beleidsdoelstellingen"), blank=True)
-    mjb_om_html = models.TextField(_("afspraken met het OM"), blank=True)
-    capacity_html = models.TextField(_("verdeling politiecapaciteit (toelichting)"), blank=True)
-    letter_html = models.TextField(_("begeleidende brief"), blank=True)
+    intro_html = models.TextField(
+        _("inleiding en aanleiding"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    principles_html = models.TextField(
+        _("uitgangspunten"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    preconditions_html = models.TextField(
+        _("randvoorwaarden (toelichting)"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    mjb_local_html = models.TextField(
+        _("lokale prioriteiten (toelichting)"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    mjb_national_html = models.TextField(
+        _("landelijke beleidsdoelstellingen"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    mjb_om_html = models.TextField(
+        _("afspraken met het OM"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
+    capacity_html = models.TextField(
+        _("verdeling politiecapaciteit (toelichting)"),
+        blank=True,
+        max_length=PROSE_MAX_LENGTH,
+        validators=prose_validators(),
+    )
+    letter_html = models.TextField(
+        _("begeleidende brief"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
+    )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     history = HistoricalRecords()
@@ -218,7 +249,9 @@ class DocumentVersion(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Document.Status.choices)
     snapshot = models.JSONField(_("inhoud"), encoder=DjangoJSONEncoder)
     fingerprint = models.CharField(_("vingerafdruk"), max_length=64, blank=True)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -259,7 +292,9 @@ class DocumentTransition(models.Model):
     from_status = models.CharField(_("van"), max_length=20, choices=Document.Status.choices)
     to_status = models.CharField(_("naar"), max_length=20, choices=Document.Status.choices)
     meeting_date = models.DateField(_("datum vergadering"), null=True, blank=True)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     version = models.ForeignKey(
         DocumentVersion,
         verbose_name=_("versie"),

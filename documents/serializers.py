@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.limits import TEXT_MAX_LENGTH
 from planning.models import StrategyProcess
 from priorities.models import Priority
 
@@ -38,6 +39,7 @@ class GoalSerializer(serializers.ModelSerializer):
     priority = serializers.PrimaryKeyRelatedField(queryset=Priority.objects.all())
     # Plain strings in the schema: the partner and status choice sets are shared with the other apps' enums.
     owner = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
         allow_blank=True,
         required=False,
         help_text=_("De trekkende partner: municipalities, police, prosecution, riec, care of other."),
@@ -176,4 +178,4 @@ class TransitionInputSerializer(serializers.Serializer):
         return value
 
     meeting_date = serializers.DateField(required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")

@@ -326,7 +326,11 @@ ARTICLE_39 = (
 
 
 def default_prose(process: StrategyProcess) -> dict[str, str]:
-    """The prose a new document starts with, from the planning note."""
+    """The prose a new document starts with, from the planning note, as the sanitiser stores it."""
+    return {name: sanitize_html(html) for name, html in _default_prose(process).items()}
+
+
+def _default_prose(process: StrategyProcess) -> dict[str, str]:
     period = process.period_display
     return {
         "intro_html": (

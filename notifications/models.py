@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import LOG_TEXT_MAX_LENGTH, max_length_validators
+
 from .conf import DEFAULTS
 
 # The offset of the reminder sent once the due date has passed.
@@ -120,7 +122,12 @@ class Reminder(models.Model):
     claimed_at = models.DateTimeField(_("verzending begonnen"), null=True, blank=True)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     emailed = models.BooleanField(_("per e-mail verstuurd"), default=False)
-    last_error = models.TextField(_("laatste fout"), blank=True)
+    last_error = models.TextField(
+        _("laatste fout"),
+        blank=True,
+        max_length=LOG_TEXT_MAX_LENGTH,
+        validators=max_length_validators(LOG_TEXT_MAX_LENGTH),
+    )
 
     class Meta:
         ordering = ["-created_at", "pk"]
@@ -197,7 +204,9 @@ class Notification(models.Model):
         related_name="notification",
     )
     title = models.CharField(_("titel"), max_length=300)
-    message = models.TextField(_("bericht"), blank=True)
+    message = models.TextField(
+        _("bericht"), blank=True, max_length=LOG_TEXT_MAX_LENGTH, validators=max_length_validators(LOG_TEXT_MAX_LENGTH)
+    )
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)

@@ -29,6 +29,7 @@ from .serializers import (
     ProcessCopySerializer,
     ProcessSerializer,
 )
+from .services_schedule import milestone_delete
 
 PROCESS_FILTER = OpenApiParameter(
     "process",
@@ -78,7 +79,7 @@ class ProcessViewSet(
     @action(detail=True, methods=["get"], pagination_class=None, serializer_class=ConflictSerializer)
     def conflicts(self, request, slug=None):
         process = self.get_object()
-        return Response(ConflictSerializer(process_conflicts(process), many=True).data)
+        return Response(ConflictSerializer(process_conflicts(process), many=True, context={"request": request}).data)
 
     @extend_schema(
         summary="Een nieuw proces als kopie van dit proces, de planning zoveel jaar later (programmastaf)",
@@ -114,6 +115,10 @@ class MilestoneViewSet(ProcessScopedViewSet):
     serializer_class = MilestoneSerializer
     view_perm = "planning.view_milestone"
     change_perm = "planning.change_milestone"
+
+    def perform_destroy(self, instance):
+        # Through the service, like the page: the milestones that depended on it record the change.
+        milestone_delete(milestone=instance)
 
     def get_queryset(self):
         queryset = Milestone.objects.select_related("process").prefetch_related(

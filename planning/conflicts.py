@@ -50,6 +50,9 @@ class Conflict:
     action: Action | None = None
     other: Milestone | None = None
     person_name: str = ""
+    # An absence's reason (free text, possibly about health): never in ``message``, which every role reads;
+    # shown only where ``planning.view_absence`` holds (programme staff).
+    absence_reason: str = ""
     sort_date: datetime.date = field(default=datetime.date.min, compare=False)
 
     @property
@@ -137,13 +140,13 @@ def milestone_conflicts(milestones, *, today: datetime.date, absences_by_body=No
                             kind=ConflictKind.ABSENCE,
                             milestone=milestone,
                             person_name=absence.person.name,
+                            absence_reason=absence.reason,
                             sort_date=day,
-                            message=_("%(person)s (%(body)s) is afwezig op %(day)s%(reason)s.")
+                            message=_("%(person)s (%(body)s) is afwezig op %(day)s.")
                             % {
                                 "person": absence.person.name,
                                 "body": milestone.body.short_name,
                                 "day": format_date(day),
-                                "reason": f" ({absence.reason})" if absence.reason else "",
                             },
                         )
                     )

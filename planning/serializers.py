@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import absolute_url
+from core.api import absolute_url, service_call
 from core.dates import PeriodError, Precision, parse_when
 
 from .conflicts import Conflict, ConflictKind
 from .forms.processes import MAX_SHIFT_YEARS
 from .models import Action, District, Milestone, Municipality, Phase, StrategyProcess
+from .services import process_create
+from .services_schedule import milestone_save
 
 
 class ProcessSerializer(serializers.ModelSerializer):
@@ -57,6 +59,10 @@ class ProcessSerializer(serializers.ModelSerializer):
         if predecessor is not None and self.instance is not None and predecessor.pk == self.instance.pk:
             raise serializers.ValidationError({"predecessor": _("Een proces kan niet zijn eigen voorganger zijn.")})
         return attrs
+
+    # A new process gets its seven phases from the service, as on the page.
+    def create(self, validated_data):
+        return service_call(process_create, **validated_data)
 
 
 # A thing of one process: the process is named by its slug and cannot change afterwards. (Comments rather than
@@ -163,20 +169,21 @@ class MilestoneSerializer(ProcessScopedSerializer):
         if phase is not None and process is not None and phase.process_id != process.pk:
             errors["phase"] = _("Deze fase hoort bij een ander proces.")
 
-        for dependency in attrs.get("depends_on", []):
-            if current is not None and dependency.pk == current.pk:
-                errors["depends_on"] = _("Een mijlpaal kan niet van zichzelf afhangen.")
-                break
-            if process is not None and dependency.process_id != process.pk:
-                errors["depends_on"] = _(
-                    "Een mijlpaal kan alleen afhangen van mijlpalen uit hetzelfde proces; '%(title)s' hoort "
-                    "bij een ander proces."
-                ) % {"title": dependency.title}
-                break
-
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
+
+    # Written through the service, like the form: the dependency rules (same process, not itself, no cycle)
+    # are planning.services_schedule's.
+    def create(self, validated_data):
+        depends_on = validated_data.pop("depends_on", [])
+        return service_call(milestone_save, milestone=Milestone(**validated_data), depends_on=depends_on)
+
+    def update(self, instance, validated_data):
+        depends_on = validated_data.pop("depends_on", None)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return service_call(milestone_save, milestone=instance, depends_on=depends_on)
 
 
 class ActionSerializer(ProcessScopedSerializer):
@@ -226,6 +233,15 @@ class ConflictSerializer(serializers.Serializer):
     action = serializers.SerializerMethodField(help_text=_("De actie met het knelpunt (id)."))
     other = serializers.SerializerMethodField(help_text=_("De mijlpaal waarvan de eerste afhangt (id)."))
     person_name = serializers.CharField(read_only=True, help_text=_("Wie afwezig is."))
+    absence_reason = serializers.SerializerMethodField(
+        help_text=_("De reden van de afwezigheid: alleen voor de programmastaf, anders null.")
+    )
+
+    def get_absence_reason(self, conflict: Conflict) -> str | None:
+        request = self.context.get("request")
+        if conflict.kind != ConflictKind.ABSENCE or request is None:
+            return None
+        return conflict.absence_reason if request.user.has_perm("planning.view_absence") else None
 
     def get_milestone(self, conflict: Conflict) -> int | None:
         return conflict.milestone.pk if conflict.milestone is not None else None

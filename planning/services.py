@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core.dates import Precision
+from core.dates import Precision, check_year
 from core.dates import shift_years as shift_date
 
 from .models import Action, Milestone, Phase, StrategyProcess
@@ -74,8 +74,8 @@ def shift_when(
     if precision == Precision.DAY:
         day = shift_date(starts_on, years)
         return day, day
-    first = datetime.date(starts_on.year + years, starts_on.month, 1)
-    return first, _month_end(ends_on.year + years, ends_on.month)
+    first = datetime.date(check_year(starts_on.year + years), starts_on.month, 1)
+    return first, _month_end(check_year(ends_on.year + years), ends_on.month)
 
 
 @transaction.atomic
@@ -97,6 +97,9 @@ def process_copy(
     - a copied milestone starts as 'planned', except a tentative one, which stays tentative;
       a copied action is not done yet;
     - history records are written for everything created.
+
+    - the shifted period lies within the years a process may have (``core.limits.year_validators``) and no
+      shifted date passes the year 9999 (``date_out_of_range``): refused before anything is stored.
 
     Queries: a fixed number, whatever the size of the planning (bulk inserts).
     """

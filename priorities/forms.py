@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DutchDateField
+from core.limits import TEXT_MAX_LENGTH
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
@@ -113,6 +114,7 @@ class CriteriaForm(forms.Form):
                 help_text=outcome_help,
             )
             self.fields[f"{criterion.value}_justification"] = forms.CharField(
+                max_length=TEXT_MAX_LENGTH,
                 label=_("Toelichting"),
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
@@ -177,6 +179,7 @@ class SendForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reden van heropenen"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Deze reden wordt bewaard in de geschiedenis van de lange lijst."),

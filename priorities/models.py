@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.dates import format_date
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
 
 # A process has at most this many priorities on its long list (planning note: "maximaal tien prioriteiten").
 MAX_PRIORITIES = 10
@@ -76,7 +77,9 @@ class LongList(models.Model):
         related_name="+",
     )
     sent_on = models.DateField(_("verstuurd op"), null=True, blank=True)
-    reopen_reason = models.TextField(_("reden van heropenen"), blank=True)
+    reopen_reason = models.TextField(
+        _("reden van heropenen"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
 
     history = HistoricalRecords()
 
@@ -137,7 +140,9 @@ class Priority(models.Model):
         "planning.StrategyProcess", verbose_name=_("proces"), on_delete=models.CASCADE, related_name="priorities"
     )
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     themes = models.ManyToManyField("scan.Theme", verbose_name=_("thema's"), related_name="priorities", blank=True)
     sources = models.ManyToManyField("scan.Source", verbose_name=_("bronnen"), related_name="priorities", blank=True)
     continues = models.ForeignKey(
@@ -233,7 +238,7 @@ class CriterionAssessment(models.Model):
     )
     criterion = models.CharField(_("criterium"), max_length=30, choices=Criterion.choices)
     outcome = models.CharField(_("oordeel"), max_length=10, choices=Outcome.choices)
-    justification = models.TextField(_("toelichting"))
+    justification = models.TextField(_("toelichting"), max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
 
     history = HistoricalRecords()
 

@@ -11,11 +11,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api import absolute_url, service_call
+from core.limits import TEXT_MAX_LENGTH
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
 from . import services
-from .models import Criterion, CriterionAssessment, LongList, Outcome, PartnerRole, Priority, Urgency
+from .models import MAX_PRIORITIES, Criterion, CriterionAssessment, LongList, Outcome, PartnerRole, Priority, Urgency
 from .selectors import majority_proposals
 
 
@@ -49,6 +50,7 @@ class AssessmentInputSerializer(serializers.Serializer):
         choices=Outcome.choices, allow_blank=True, help_text=_("Leeg: niet (meer) beoordeeld.")
     )
     justification = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
         allow_blank=True,
         required=False,
         default="",
@@ -92,7 +94,7 @@ class PrioritySerializer(serializers.ModelSerializer):
     source_details = serializers.SerializerMethodField()
     continues = serializers.PrimaryKeyRelatedField(queryset=Priority.objects.all(), required=False, allow_null=True)
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False, default=Urgency.URGENT)
-    position = serializers.IntegerField(min_value=1, required=False)
+    position = serializers.IntegerField(min_value=1, max_value=MAX_PRIORITIES, required=False)
     roles = PartnerRoleSerializer(many=True, required=False)
     criteria = CriterionAssessmentSerializer(many=True, read_only=True, source="assessments")
     majority_proposal = serializers.SerializerMethodField()
@@ -200,7 +202,9 @@ class SendSerializer(serializers.Serializer):
 
 
 class ReopenSerializer(serializers.Serializer):
-    reason = serializers.CharField(help_text=_("Verplicht; wordt bewaard in de geschiedenis."))
+    reason = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, help_text=_("Verplicht; wordt bewaard in de geschiedenis.")
+    )
 
 
 class ReopenResultSerializer(LongListSerializer):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from core.limits import TEXT_MAX_LENGTH
 from core.uploads import DocumentField, DocumentFormMixin
 from planning.models import Municipality
 
@@ -54,7 +55,7 @@ class MunicipalPlanForm(DocumentFormMixin, forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("period_start_year"), cleaned_data.get("period_end_year")
-        if start and end and end < start:
+        if start is not None and end is not None and end < start:
             self.add_error("period_end_year", gettext("Het laatste jaar ligt vóór het eerste jaar."))
         for name, message in plan_check_errors(
             status=cleaned_data.get("check_status") or MunicipalPlan.CheckStatus.NOT_SENT,
@@ -90,7 +91,10 @@ class PlanThemeAddForm(forms.Form):
         error_messages={"required": _("Kies een thema."), "invalid_choice": _("Kies een thema uit de lijst.")},
     )
     wording = forms.CharField(
-        label=_("Formulering in het plan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Formulering in het plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     origin = forms.ChoiceField(label=_("Herkomst"), choices=PlanTheme.Origin.choices, initial=PlanTheme.Origin.SCAN)
 

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators, year_validators
 from core.storage import private_storage
 from planning.models import Municipality, StrategyProcess
 
@@ -15,7 +16,9 @@ class Theme(models.Model):
     """A safety theme (ondermijning, cybercrime, ...). Staff extend the catalogue."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
 
     history = HistoricalRecords()
 
@@ -48,8 +51,12 @@ class MunicipalPlan(models.Model):
         Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="plans"
     )
     title = models.CharField(_("titel"), max_length=200, blank=True)
-    period_start_year = models.PositiveSmallIntegerField(_("eerste jaar"), null=True, blank=True)
-    period_end_year = models.PositiveSmallIntegerField(_("laatste jaar"), null=True, blank=True)
+    period_start_year = models.PositiveSmallIntegerField(
+        _("eerste jaar"), null=True, blank=True, validators=year_validators()
+    )
+    period_end_year = models.PositiveSmallIntegerField(
+        _("laatste jaar"), null=True, blank=True, validators=year_validators()
+    )
     document = models.FileField(_("document"), upload_to=plan_upload_to, storage=private_storage, blank=True)
     document_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     themes = models.ManyToManyField(Theme, through="PlanTheme", related_name="plans", blank=True)
@@ -58,7 +65,9 @@ class MunicipalPlan(models.Model):
     )
     check_sent_on = models.DateField(_("toets verstuurd op"), null=True, blank=True)
     check_answered_on = models.DateField(_("toets beantwoord op"), null=True, blank=True)
-    check_notes = models.TextField(_("reactie van de gemeente"), blank=True)
+    check_notes = models.TextField(
+        _("reactie van de gemeente"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
 
     history = HistoricalRecords()
 
@@ -93,7 +102,9 @@ class PlanTheme(models.Model):
         MunicipalPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="plan_themes"
     )
     theme = models.ForeignKey(Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="plan_themes")
-    wording = models.TextField(_("formulering in het plan"), blank=True)
+    wording = models.TextField(
+        _("formulering in het plan"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     origin = models.CharField(_("herkomst"), max_length=20, choices=Origin.choices, default=Origin.SCAN)
 
     history = HistoricalRecords()
@@ -148,7 +159,7 @@ class Source(models.Model):
     confidentiality = models.CharField(
         _("vertrouwelijkheid"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.INTERNAL
     )
-    notes = models.TextField(_("notities"), blank=True)
+    notes = models.TextField(_("notities"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
 
     history = HistoricalRecords(m2m_fields=[themes])
 

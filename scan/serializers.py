@@ -89,7 +89,7 @@ class MunicipalPlanSerializer(serializers.ModelSerializer):
                 if name in attrs and attrs[name].pk != getattr(self.instance, f"{name}_id"):
                     raise serializers.ValidationError({name: _("Dit kan niet worden gewijzigd.")})
         start, end = value("period_start_year"), value("period_end_year")
-        if start and end and end < start:
+        if start is not None and end is not None and end < start:
             raise serializers.ValidationError({"period_end_year": _("Het laatste jaar ligt vóór het eerste jaar.")})
         errors = plan_check_errors(
             status=value("check_status") or MunicipalPlan.CheckStatus.NOT_SENT,

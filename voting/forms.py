@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DutchDateField
+from core.limits import TEXT_MAX_LENGTH
 from planning.models import Body, District, Milestone
 
 from .models import Ballot, BallotChoice
@@ -35,6 +36,7 @@ class BallotForm(forms.Form):
 
     choice = PriorityIdsField(required=False, label=_("Gekozen prioriteiten"))
     remark = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Opmerking bij de keuze als geheel"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -46,11 +48,13 @@ class BallotForm(forms.Form):
         widget=forms.RadioSelect,
     )
     council_note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Hoe zijn de gemeenteraden betrokken of geïnformeerd?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     on_behalf_reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reden van invoer door de staf namens de DVO"),
         help_text=_("Bijvoorbeeld: keuze doorgegeven door de DVO-secretaris per e-mail van 4 april 2018."),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -145,6 +149,7 @@ class DeadlineForm(forms.Form):
 
 class RoundResetForm(forms.Form):
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reden"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wordt vastgelegd in de geschiedenis van de ronde."),

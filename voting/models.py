@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
+
 CHOICES_PER_BALLOT = 7
 
 
@@ -116,12 +118,21 @@ class Ballot(models.Model):
     )
     submitted_at = models.DateTimeField(_("ingediend op"))
     entered_by_staff = models.BooleanField(_("door staf ingevoerd namens de DVO"), default=False)
-    staff_reason = models.TextField(_("reden van invoer door staf"), blank=True)
-    remark = models.TextField(_("opmerking"), blank=True)
+    staff_reason = models.TextField(
+        _("reden van invoer door staf"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
+    remark = models.TextField(
+        _("opmerking"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     council_involvement = models.CharField(
         _("gemeenteraden"), max_length=10, choices=CouncilInvolvement.choices, default=CouncilInvolvement.UNKNOWN
     )
-    council_note = models.TextField(_("hoe zijn de gemeenteraden betrokken of geïnformeerd?"), blank=True)
+    council_note = models.TextField(
+        _("hoe zijn de gemeenteraden betrokken of geïnformeerd?"),
+        blank=True,
+        max_length=TEXT_MAX_LENGTH,
+        validators=max_length_validators(),
+    )
 
     history = HistoricalRecords()
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.api import absolute_url
+from core.limits import TEXT_MAX_LENGTH
 
 from .models import Ballot, BallotChoice, Round, RoundDeadline
 
@@ -66,12 +67,13 @@ class BallotSubmitSerializer(serializers.Serializer):
         default=dict,
         help_text=_("Per prioriteit-id een opmerking."),
     )
-    remark = serializers.CharField(allow_blank=True, required=False, default="")
+    remark = serializers.CharField(max_length=TEXT_MAX_LENGTH, allow_blank=True, required=False, default="")
     council_involvement = serializers.ChoiceField(
         choices=Ballot.CouncilInvolvement.choices, required=False, default=Ballot.CouncilInvolvement.UNKNOWN
     )
-    council_note = serializers.CharField(allow_blank=True, required=False, default="")
+    council_note = serializers.CharField(max_length=TEXT_MAX_LENGTH, allow_blank=True, required=False, default="")
     on_behalf_reason = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
         allow_blank=True,
         required=False,
         default="",

@@ -206,6 +206,14 @@ STORAGES = {
 # Largest upload of a plan or source document, in bytes (default 20 MB).
 MAX_DOCUMENT_SIZE = env.int("MAX_DOCUMENT_SIZE", default=20 * 1024 * 1024)
 
+# Largest request body apart from uploaded files, in bytes: the forms (Django answers 400 above it) and the API's
+# JSON (core.parsers answers 413). Room for a version of the nota with every section at its longest.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+API_MAX_BODY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Largest export that import_process reads (default 500 MB), and its data.json unpacked (default 50 MB).
+MAX_IMPORT_SIZE = env.int("MAX_IMPORT_SIZE", default=500 * 1024 * 1024)
+MAX_IMPORT_DATA_SIZE = env.int("MAX_IMPORT_DATA_SIZE", default=50 * 1024 * 1024)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -275,8 +283,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     # One shape for every refusal: {"errors": [{"code", "message", "field"}]} (core/api.py).
     "EXCEPTION_HANDLER": "core.api.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # ?limit= at most core.pagination.MAX_LIMIT; an offset past the end gives the empty last page.
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # JSON bodies at most API_MAX_BODY_SIZE bytes (413) and MAX_JSON_DEPTH levels deep (400): core/parsers.py.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "VS-portaal API",

@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,31 +11,7 @@ from core.dates import PeriodError, When, parse_when
 from core.forms import SearchableCheckboxSelectMultiple
 
 from ..models import Milestone, StrategyProcess
-
-
-def dependency_graph(process: StrategyProcess) -> dict[int, set[int]]:
-    """Milestone id -> the ids it depends on, for the whole process, in one query."""
-    graph: dict[int, set[int]] = {}
-    rows = Milestone.depends_on.through.objects.filter(from_milestone__process=process).values_list(
-        "from_milestone_id", "to_milestone_id"
-    )
-    for source, target in rows:
-        graph.setdefault(source, set()).add(target)
-    return graph
-
-
-def reaches(graph: dict[int, set[int]], start: int, goal: int) -> bool:
-    """Whether following dependencies from ``start`` leads to ``goal``."""
-    seen, stack = set(), [start]
-    while stack:
-        current = stack.pop()
-        if current == goal:
-            return True
-        if current in seen:
-            continue
-        seen.add(current)
-        stack.extend(graph.get(current, ()))
-    return False
+from ..services_schedule import milestone_dependencies_check, milestone_save
 
 
 class MilestoneForm(forms.ModelForm):
@@ -109,20 +85,10 @@ class MilestoneForm(forms.ModelForm):
 
     def clean_depends_on(self):
         dependencies = self.cleaned_data["depends_on"]
-        if self.instance.pk is None or not dependencies:
-            return dependencies
-        graph = dependency_graph(self.process)
-        graph.pop(self.instance.pk, None)  # its own current dependencies are being replaced
-        cyclic = [d for d in dependencies if reaches(graph, d.pk, self.instance.pk)]
-        if cyclic:
-            raise forms.ValidationError(
-                gettext(
-                    "Dat geeft een kringetje: %(names)s hangt zelf (via via) af van deze mijlpaal. "
-                    "Haal die afhankelijkheid eerst weg."
-                )
-                % {"names": ", ".join(d.title for d in cyclic)},
-                code="milestone_cycle",
-            )
+        try:
+            milestone_dependencies_check(milestone=self.instance, dependencies=dependencies)
+        except ValidationError as error:
+            raise forms.ValidationError(error.error_dict["depends_on"]) from None
         return dependencies
 
     def clean(self):
@@ -137,6 +103,5 @@ class MilestoneForm(forms.ModelForm):
     def save(self, commit=True):
         if not commit:
             return super().save(commit=False)
-        # The milestone and its dependencies are saved together or not at all.
-        with transaction.atomic():
-            return super().save(commit=True)
+        # Through the service, like the API: the milestone and its dependencies together or not at all.
+        return milestone_save(milestone=self.instance, depends_on=self.cleaned_data["depends_on"])

@@ -8,9 +8,10 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import YEAR_MAX, YEAR_MIN
+
 from ..models import StrategyProcess
 
-MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_SHIFT_YEARS = 20
 
 
@@ -50,8 +51,8 @@ class ProcessForm(_UniqueNamesMixin, forms.ModelForm):
 
     period_start_year = forms.IntegerField(
         label=_("Eerste jaar van de periode"),
-        min_value=MIN_YEAR,
-        max_value=MAX_YEAR,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
         error_messages={
             "min_value": _("Kies een jaar vanaf %(limit_value)s."),
             "max_value": _("Kies een jaar tot en met %(limit_value)s."),
@@ -59,8 +60,8 @@ class ProcessForm(_UniqueNamesMixin, forms.ModelForm):
     )
     period_end_year = forms.IntegerField(
         label=_("Laatste jaar van de periode"),
-        min_value=MIN_YEAR,
-        max_value=MAX_YEAR,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
         error_messages={
             "min_value": _("Kies een jaar vanaf %(limit_value)s."),
             "max_value": _("Kies een jaar tot en met %(limit_value)s."),

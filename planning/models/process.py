@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators, year_validators
+
 
 class StrategyProcess(models.Model):
     """The making of one Veiligheidsstrategie and its MJB, e.g. VS 2019-2022."""
@@ -16,8 +18,8 @@ class StrategyProcess(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     short_name = models.CharField(_("korte naam"), max_length=40, unique=True, help_text=_("Bijv. VS 2019-2022."))
     slug = models.SlugField(_("adresnaam"), max_length=50, unique=True, help_text=_("Bijv. vs-2019-2022."))
-    period_start_year = models.PositiveSmallIntegerField(_("eerste jaar van de periode"))
-    period_end_year = models.PositiveSmallIntegerField(_("laatste jaar van de periode"))
+    period_start_year = models.PositiveSmallIntegerField(_("eerste jaar van de periode"), validators=year_validators())
+    period_end_year = models.PositiveSmallIntegerField(_("laatste jaar van de periode"), validators=year_validators())
     predecessor = models.ForeignKey(
         "self",
         verbose_name=_("voorganger"),
@@ -26,7 +28,9 @@ class StrategyProcess(models.Model):
         blank=True,
         related_name="successors",
     )
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     majority_threshold = models.DecimalField(
         _("drempel overgrote meerderheid (%)"),
         max_digits=5,
@@ -70,7 +74,9 @@ class Phase(models.Model):
     )
     name = models.CharField(_("naam"), max_length=100)
     order = models.PositiveSmallIntegerField(_("volgorde"))
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
 
     history = HistoricalRecords()
 

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
+
 
 class District(models.Model):
     """One of the unit's five police districts; each has its own DVO (a Body of kind DVO)."""
@@ -81,7 +83,9 @@ class Body(models.Model):
         related_name="dvo",
         help_text=_("Alleen voor een DVO: het district waarvan het het overleg is."),
     )
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
 
     history = HistoricalRecords()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.dates import Precision, format_when
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
 
 from .process import Phase, StrategyProcess
 from .reference import Body, Person
@@ -45,7 +46,9 @@ class Milestone(models.Model):
         Phase, verbose_name=_("fase"), on_delete=models.PROTECT, null=True, blank=True, related_name="milestones"
     )
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
     starts_on = models.DateField(_("begint op"))
     ends_on = models.DateField(_("eindigt op"))
@@ -68,8 +71,10 @@ class Milestone(models.Model):
         blank=True,
         related_name="milestones",
     )
-    deliverables = models.TextField(_("op te leveren"), blank=True)
-    notes = models.TextField(_("notities"), blank=True)
+    deliverables = models.TextField(
+        _("op te leveren"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
+    notes = models.TextField(_("notities"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
     depends_on = models.ManyToManyField(
         "self",
         verbose_name=_("hangt af van"),
@@ -136,7 +141,9 @@ class Action(models.Model):
         related_name="actions",
     )
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     owner = models.ForeignKey(
         Person, verbose_name=_("eigenaar"), on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )

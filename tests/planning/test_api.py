@@ -525,6 +525,7 @@ def test_conflicts_show_a_milestone_scheduled_before_its_dependency(role, users,
             "action": None,
             "other": dvo_nog.pk,
             "person_name": "",
+            "absence_reason": None,
         }
     ]
 
@@ -550,6 +551,7 @@ def test_conflicts_include_overdue_actions(staff, process):
             "action": action.pk,
             "other": None,
             "person_name": "",
+            "absence_reason": None,
         }
     ]
 

@@ -156,7 +156,9 @@ def test_a_member_absent_at_a_meeting_is_a_conflict(bbg_body):
 
     assert kinds(conflicts) == [ConflictKind.ABSENCE]
     assert conflicts[0].milestone == meeting
-    assert conflicts[0].message == "Van Veldhuizen (BBG) is afwezig op 7 juni 2018 (vakantie)."
+    # The reason is kept apart: the message is read by every role, the reason only by programme staff.
+    assert conflicts[0].message == "Van Veldhuizen (BBG) is afwezig op 7 juni 2018."
+    assert conflicts[0].absence_reason == "vakantie"
     assert conflicts_by_milestone(conflicts) == {meeting.pk: conflicts}
 
 

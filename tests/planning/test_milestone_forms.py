@@ -128,10 +128,11 @@ def test_nothing_is_saved_half(process, monkeypatch):
     form = MilestoneForm(data=data(depends_on=[dvo.pk]), process=process)
     assert form.is_valid()
 
-    def broken_save_m2m():
+    def broken_set(manager, objs, **kwargs):
         raise RuntimeError("database weg")
 
-    monkeypatch.setattr(form, "_save_m2m", broken_save_m2m)
+    # The dependencies are written after the milestone, in the same transaction (planning.services_schedule).
+    monkeypatch.setattr(Milestone.depends_on.related_manager_cls, "set", broken_set)
     with pytest.raises(RuntimeError):
         form.save()
     assert Milestone.objects.filter(title="BBG bepaalt top vijf").count() == 0

@@ -15,10 +15,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="het exportbestand (.zip)")
+        parser.add_argument(
+            "--allow-elevated-roles",
+            action="store_true",
+            help="maak ook gebruikers aan met de rol programmastaf of beheerder (standaard geweigerd)",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, allow_elevated_roles=False, **options):
         try:
-            result = import_process(file)
+            result = import_process(file, allow_elevated_roles=allow_elevated_roles)
         except BackupError as error:
             raise CommandError(str(error)) from error
         audit_record(
