@@ -15,6 +15,8 @@ LAYERS: tuple[str, ...] = (
     "decisions",  # the BBG's top five
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
+    "consultation",  # the councils' consultation on the draft MJB, its chapter in the document
+    "proposal",  # the organisational and financial proposal: budget, funding, the cost-sharing key
     "archive",  # export and import of one whole process
     "demo",  # the demo loader
 )

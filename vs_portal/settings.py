@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    "consultation",
+    "proposal",
     "archive",
     "demo",
 ]
