@@ -205,6 +205,17 @@ EXPECTED = {
     "proposal:offer": STAFF_ONLY,
     "proposal:decision": STAFF_ONLY,
     "proposal:adopt": STAFF_ONLY,
+    "consultation-round-list": API_READ_ALL,
+    "consultation-round-detail": API_READ_ALL,
+    "council-entry-list": API_READ_ALL,
+    "council-entry-detail": API_READ_ALL,
+    "proposal-list": API_READ_ALL,
+    "proposal-detail": API_READ_ALL,
+    "proposal-offer": API_POST_ONLY,
+    "proposal-decisions": API_POST_ONLY,
+    "plan-detail": API_READ_ALL,
+    "plan-costs": API_POST_ONLY,
+    "plan-funding": API_POST_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},
@@ -300,6 +311,7 @@ def world(process, users, districts, other_secretary):
         user=users["staff"],
     )  # fmt: skip
     world["entry"] = world["round"].entries.get(municipality__name="Arnhem")
+    world["consultation"], world["council"] = world["round"], world["entry"]  # the API's names
     # The proposal, set up directly (its services want adopted goals), with a plan for the goal.
     proposal = Proposal.objects.create(process=process, title="Organisatorisch en financieel voorstel")
     world["plan"] = GoalPlan.objects.create(proposal=proposal, goal=world["goal"])
