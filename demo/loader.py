@@ -16,10 +16,12 @@ from django.db import transaction
 from accounts.models import Role, User
 from planning.models import District, Person, StrategyProcess
 
+from .consultation import load_consultation_demo
 from .decisions import load_decision_demo
 from .documents import load_document_demo
 from .planning import PROGRAMME_MANAGER, load_planning_demo
 from .priorities import load_priorities_demo
+from .proposal import load_proposal_demo
 from .scan import load_scan_demo
 from .upsert import upsert
 from .voting import load_voting_demo
@@ -103,6 +105,9 @@ def load_demo(*, create_users: bool) -> DemoResult:
         result.count("doelstellingen", True)
     for _ in documents.versions_created:
         result.count("documentversies", True)
+    # 2019: the councils' consultation and the organisational and financial proposal.
+    load_consultation_demo(result, process)
+    load_proposal_demo(result, process)
     return result
 
 
