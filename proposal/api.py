@@ -2,6 +2,7 @@
 (with the coverage check and the key per municipality), programme staff write; refusals are a 400 with the stable
 code and the Dutch message."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -13,12 +14,13 @@ from core.api import service_call
 from planning.models import District, Municipality
 
 from . import services
-from .models import GoalPlan, Proposal
+from .models import CostItem, Funding, GoalPlan, Proposal
 from .serializers import (
     CostItemSerializer,
     DecisionInputSerializer,
     DecisionSerializer,
     FundingSerializer,
+    GoalPlanSerializer,
     OfferSerializer,
     ProposalSerializer,
 )
@@ -82,21 +84,13 @@ class GoalPlanViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [RulePermission]
     view_perm = "proposal.view_proposal"
     change_perm = "proposal.change_proposal"
-    queryset = GoalPlan.objects.select_related("proposal__process", "goal")
 
-    def get_serializer_class(self):
-        return CostItemSerializer
+    serializer_class = GoalPlanSerializer
 
-    def retrieve(self, request, *args, **kwargs):
-        plan = self.get_object()
-        return Response(
-            {
-                "id": plan.pk,
-                "goal": plan.goal.title,
-                "lead_partner": plan.lead_display,
-                "costs": CostItemSerializer(plan.costs.order_by("year", "pk"), many=True).data,
-                "funding": FundingSerializer(plan.funding.order_by("year", "pk"), many=True).data,
-            }
+    def get_queryset(self):
+        return GoalPlan.objects.select_related("proposal__process", "goal").prefetch_related(
+            Prefetch("costs", queryset=CostItem.objects.order_by("year", "pk")),
+            Prefetch("funding", queryset=Funding.objects.order_by("year", "source", "pk")),
         )
 
     @extend_schema(

@@ -23,8 +23,8 @@ class FundingSerializer(serializers.ModelSerializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    municipality = serializers.CharField(source="municipality.name", read_only=True, default=None)
+    district = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    municipality = serializers.CharField(source="municipality.name", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = ProposalDecision
@@ -86,3 +86,12 @@ class ProposalSerializer(serializers.ModelSerializer):
                                 "shares": {str(y): _money(a) for y, a in row.shares.items()},
                                 "total": _money(row.total)} for row in result.rows],
         }  # fmt: skip
+
+
+class GoalPlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    goal = serializers.CharField(source="goal.title")
+    lead_partner = serializers.CharField(source="lead_display")
+    programme_team = serializers.CharField()
+    costs = CostItemSerializer(many=True)
+    funding = FundingSerializer(many=True)

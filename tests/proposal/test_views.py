@@ -101,3 +101,22 @@ def test_the_budget_spreadsheet(client, bbg_member, plan, staff):
     row = next(workbook["Kosten"].iter_rows(min_row=2, values_only=True))
     assert row[1:3] == (2019, "=HYPERLINK(1)")  # text stays text
     assert workbook["Kosten"]["C2"].data_type == "s"
+
+
+def test_the_overview_and_the_key_cost_a_fixed_number_of_queries(
+    client, staff, proposal, plan, django_assert_max_num_queries
+):
+    for year in (2019, 2020, 2021, 2022):
+        services.cost_item_add(plan=plan, user=staff, year=year, description="Programmamanager", amount="50000")
+        services.funding_add(plan=plan, user=staff, year=year, source="municipalities", amount="50000")
+    for name in ("Geldermalsen", "Lingewaal", "Neerijnen"):
+        services.key_municipality_exclude(
+            proposal=proposal, user=staff, municipality=Municipality.objects.get(name=name), reason="Gefuseerd"
+        )
+    client.force_login(staff)
+    with django_assert_max_num_queries(25):
+        response = client.get(url("detail", proposal.process))
+    assert len(response.context["result"].rows) == Municipality.objects.count() - 3
+    with django_assert_max_num_queries(16):
+        response = client.get(url("key", proposal.process))
+    assert "Bijdrage per gemeente per jaar" in response.content.decode()
