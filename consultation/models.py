@@ -28,7 +28,8 @@ class ConsultationRound(models.Model):
     version = models.OneToOneField(
         "documents.DocumentVersion",
         verbose_name=_("versie van het document"),
-        on_delete=models.PROTECT,
+        # RESTRICT: a version is never deleted alone; with its whole process the round goes too.
+        on_delete=models.RESTRICT,
         related_name="consultation_round",
     )
     sent_on = models.DateField(_("verstuurd op"))
