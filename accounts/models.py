@@ -12,7 +12,7 @@ def new_calendar_token() -> str:
 
 
 class Role(models.TextChoices):
-    STAFF = "staff", _("Programmastaf VNONL")
+    STAFF = "staff", _("Programmastaf")
     DVO_SECRETARY = "dvo_secretary", _("DVO-secretaris")
     BBG_MEMBER = "bbg_member", _("BBG-lid")
     ADMINISTRATOR = "administrator", _("Beheerder")

@@ -26,8 +26,8 @@ class Criterion(models.TextChoices):
 
     MAJORITY = "majority", _("Overgrote meerderheid van de partners noemt het")
     MORE_THAN_REGULAR = "more_than_regular", _("Vraagt meer dan een reguliere aanpak")
-    REGIONAL_ADDED_VALUE = "regional_added_value", _("Aanpak op de schaal van Oost-Nederland voegt iets toe")
-    CONCRETE_PRODUCTS = "concrete_products", _("Concrete producten op de schaal van Oost-Nederland")
+    REGIONAL_ADDED_VALUE = "regional_added_value", _("Aanpak op regionale schaal voegt iets toe")
+    CONCRETE_PRODUCTS = "concrete_products", _("Concrete producten op regionale schaal")
 
 
 CRITERION_SHORT_LABELS = {
