@@ -28,8 +28,8 @@ class ConsultationRound(models.Model):
     version = models.OneToOneField(
         "documents.DocumentVersion",
         verbose_name=_("versie van het document"),
-        # RESTRICT: a version is never deleted alone; with its whole process the round goes too.
-        on_delete=models.RESTRICT,
+        # Versions are never deleted by the services; when a whole process goes (archive), its rounds go with it.
+        on_delete=models.CASCADE,
         related_name="consultation_round",
     )
     sent_on = models.DateField(_("verstuurd op"))

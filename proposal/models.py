@@ -88,7 +88,7 @@ class GoalPlan(models.Model):
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="plans")
     goal = models.OneToOneField(
-        "documents.Goal", verbose_name=_("doelstelling"), on_delete=models.RESTRICT, related_name="plan"
+        "documents.Goal", verbose_name=_("doelstelling"), on_delete=models.CASCADE, related_name="plan"
     )
     lead_partner = models.CharField(_("trekker"), max_length=20, choices=Partner.choices, blank=True)
     lead_partner_other = models.CharField(
