@@ -8,7 +8,7 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
-    list_display = ["username", "get_full_name", "email", "role", "district", "is_active"]
+    list_display = ["username", "full_name", "email", "role", "district", "is_active"]
     search_fields = ["username", "first_name", "last_name", "email", "oidc_subject"]
     list_filter = ["role", "district", "is_active", "is_staff"]
     list_select_related = ["district"]
@@ -17,6 +17,11 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
         (_("Rol in VS-portaal"), {"fields": ["role", "district"]}),
         (_("Single sign-on"), {"fields": ["oidc_subject"]}),
     ]
+
+    @admin.display(description=_("Naam"), ordering="last_name")
+    def full_name(self, user: User) -> str:
+        return user.get_full_name()
+
     add_fieldsets = [
         *DjangoUserAdmin.add_fieldsets,
         (_("Rol in VS-portaal"), {"fields": ["first_name", "last_name", "email", "role", "district"]}),

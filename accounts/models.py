@@ -16,6 +16,13 @@ class Role(models.TextChoices):
     DVO_SECRETARY = "dvo_secretary", _("DVO-secretaris")
     BBG_MEMBER = "bbg_member", _("BBG-lid")
     ADMINISTRATOR = "administrator", _("Beheerder")
+    # A municipality's own contact (issue 16): reaches only the ambtelijke toets of their municipalities
+    # (partners.MunicipalContact), none of the pages the four roles above read.
+    MUNICIPAL_CONTACT = "municipal_contact", _("Gemeentelijk contactpersoon")
+
+
+# The roles that read the process (planning, scan, long list, results, goals, documents).
+PROCESS_ROLES = (Role.STAFF, Role.DVO_SECRETARY, Role.BBG_MEMBER, Role.ADMINISTRATOR)
 
 
 class User(AbstractUser):
@@ -76,8 +83,13 @@ class User(AbstractUser):
         return self.is_active and self.role == Role.BBG_MEMBER
 
     @property
+    def is_municipal_contact(self) -> bool:
+        return self.is_active and self.role == Role.MUNICIPAL_CONTACT and not self.is_superuser
+
+    @property
     def has_role(self) -> bool:
-        return self.is_active and (bool(self.role) or self.is_superuser)
+        """One of the four roles that read the process; a municipal contact reaches only their own toets."""
+        return self.is_active and (self.role in PROCESS_ROLES or self.is_superuser)
 
     def set_password(self, raw_password):
         """A new password also gives a new calendar token: whoever learnt the old password (and so the feed

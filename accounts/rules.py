@@ -25,6 +25,10 @@ def is_programme_staff(user, obj=None) -> bool:
     return bool(user.is_authenticated and user.is_programme_staff)
 
 
+def is_municipal_contact(user, obj=None) -> bool:
+    return bool(user.is_authenticated and user.is_municipal_contact)
+
+
 def is_dvo_secretary(user, obj=None) -> bool:
     return bool(user.is_authenticated and user.is_dvo_secretary)
 

@@ -147,6 +147,12 @@ def grow_to_10x(process) -> None:
                 values = {name: getattr(template, name) for name in plan_theme_fields}
                 marks.append(PlanTheme(plan_id=plan.pk, theme_id=theme.pk, **values))
         PlanTheme.objects.bulk_create(marks, batch_size=2000)
+    # Bulk inserts send no signals; the cached fragments of what they changed learn it here.
+    from planning.fragments import planning_changed
+    from scan.fragments import scan_changed
+
+    planning_changed()
+    scan_changed()
 
 
 def counts(process) -> dict[str, int]:
@@ -163,7 +169,8 @@ def counts(process) -> dict[str, int]:
     }
 
 
-# The main pages, as (name, path) for the demo process. The API list is the first page (100) of the milestones.
+# The main pages, as (name, path) for the demo process (the DVO choice form as staff see it for DVO GLM). The API
+# list is the first page (100) of the milestones.
 PAGES = [
     ("dashboard", f"/processen/{DEMO_SLUG}/"),
     ("timeline", f"/processen/{DEMO_SLUG}/tijdlijn/"),
@@ -172,5 +179,9 @@ PAGES = [
     ("long list", f"/processen/{DEMO_SLUG}/lange-lijst/"),
     ("results", f"/processen/{DEMO_SLUG}/uitslag/"),
     ("document", f"/processen/{DEMO_SLUG}/document/"),
+    ("DVO choice", f"/processen/{DEMO_SLUG}/keuze/GLM/"),
+    ("decision", f"/processen/{DEMO_SLUG}/top-vijf/"),
+    ("goals", f"/processen/{DEMO_SLUG}/doelstellingen/"),
+    ("notifications", "/meldingen/"),
     ("API milestones", f"/api/milestones/?process={DEMO_SLUG}"),
 ]

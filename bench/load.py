@@ -10,9 +10,12 @@ generator: Python threads with http.client, --requests per page at --concurrency
 Then it grows the data to 10x in place and does the same against the same server.
 
 Per page: requests per second, median and 95th percentile latency, and each AS A RATIO to a bare Django view
-(bench/urls.py, the whole middleware stack and nothing else) measured in the same server and the same run, before
-and after the pages (the mean of the two counts). The generator shares the machine with the server, so absolute
-numbers depend on it; the ratios much less. gunicorn is always stopped, also on an error or Ctrl-C.
+(bench/urls.py: the whole middleware stack, the session and request.user, nothing else) measured in the same
+server and the same round, before and after the pages (the bare figures of both, and their spread as a check of
+noise). Each size is measured --repeat times (default 3); the table gives per page the MEDIAN over the rounds of
+each figure and of each ratio. The generator shares the machine with the server, so absolute numbers depend on
+it; the ratios much less. The final table goes to stdout and, with --readme, between the bench markers of the
+README's Quality section. gunicorn is always stopped, also on an error or Ctrl-C.
 """
 
 import data  # noqa: I001  (first: points Django at the scratch database)
@@ -230,46 +233,134 @@ def stop_server(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def measure_size(port: int, cookie: str, args) -> tuple[Run, list[Run]]:
+def measure_size(port: int, cookie: str, args) -> tuple[Run, Run, list[Run]]:
+    """One round: the bare view, every page, the bare view again."""
+
     def run(name, path):
         return hammer(port, name, path, cookie, args.requests, args.concurrency, args.seconds)
 
     bare_before = run(*BARE)
     pages = [run(name, path) for name, path in data.PAGES]
     bare_after = run(*BARE)
-    both = bare_before.latencies + bare_after.latencies
-    bare = Run(
+    return bare_before, bare_after, pages
+
+
+@dataclass
+class Row:
+    """A page's figures at one size: medians over the rounds (the ratios taken per round, then the median)."""
+
+    name: str
+    rps: float
+    median_ms: float
+    p95_ms: float
+    rps_ratio: float
+    median_ratio: float
+    errors: int
+
+
+def summarise(rounds: list[tuple[Run, Run, list[Run]]]) -> tuple[Row, float, list[Row]]:
+    """The bare row, the bare view's spread (largest / smallest req/s of its before-and-after runs) and a row per
+    page, each a median over ``rounds``."""
+    med = statistics.median
+    bare_runs = [run for before, after, _pages in rounds for run in (before, after)]
+
+    def bare_of(before: Run, after: Run) -> tuple[float, float]:
+        latencies = before.latencies + after.latencies
+        rps = (before.count + after.count) / (before.seconds + after.seconds)
+        return rps, statistics.median(latencies) if latencies else float("nan")
+
+    per_round_bare = [bare_of(before, after) for before, after, _pages in rounds]
+    bare = Row(
         BARE[0],
-        bare_before.count + bare_after.count,
-        bare_before.errors + bare_after.errors,
-        bare_before.seconds + bare_after.seconds,
-        both,
+        med(rps for rps, _m in per_round_bare),
+        med(m for _r, m in per_round_bare) * 1000,
+        med(run.p95 for run in bare_runs) * 1000,
+        1.0,
+        1.0,
+        sum(run.errors for run in bare_runs),
     )
-    return bare, pages
+    spread = max(run.rps for run in bare_runs) / max(min(run.rps for run in bare_runs), 1e-9)
+    rows = []
+    for index, (name, _path) in enumerate(data.PAGES):
+        runs = [pages[index] for _b, _a, pages in rounds]
+        rows.append(
+            Row(
+                name,
+                med(run.rps for run in runs),
+                med(run.median for run in runs) * 1000,
+                med(run.p95 for run in runs) * 1000,
+                med(run.rps / rps for run, (rps, _m) in zip(runs, per_round_bare, strict=True)),
+                med(run.median / m for run, (_r, m) in zip(runs, per_round_bare, strict=True)),
+                sum(run.errors for run in runs),
+            )
+        )
+    return bare, spread, rows
 
 
-def report(size: str, bare: Run, pages: list[Run]) -> list[str]:
+GOAL = 1 / 3  # issue 13: every main page at least a third of the bare view's requests per second
+
+
+def report(size: str, bare: Row, spread: float, rows: list[Row], repeat: int) -> list[str]:
     lines = [
-        f"{size}: bare Django view {bare.rps:.0f} req/s, median {bare.median * 1000:.1f} ms, "
-        f"p95 {bare.p95 * 1000:.1f} ms",
+        f"{size}: bare Django view {bare.rps:.0f} req/s, median {bare.median_ms:.1f} ms, p95 {bare.p95_ms:.1f} ms "
+        f"(medians of {repeat} rounds; bare runs differ up to {spread:.2f}x)",
         f"{'page':<16} {'req/s':>7} {'median ms':>10} {'p95 ms':>8} {'req/s x bare':>13} {'median x bare':>14} "
-        f"{'p95 x bare':>11} {'errors':>7}",
+        f"{'goal 1/3':>9} {'errors':>7}",
     ]
     lines.append("-" * len(lines[-1]))
-    for page in pages:
+    for row in rows:
         lines.append(
-            f"{page.name:<16} {page.rps:>7.1f} {page.median * 1000:>10.1f} {page.p95 * 1000:>8.1f} "
-            f"{page.rps / bare.rps:>13.3f} {page.median / bare.median:>14.1f} {page.p95 / bare.p95:>11.1f} "
-            f"{page.errors:>7}"
+            f"{row.name:<16} {row.rps:>7.1f} {row.median_ms:>10.1f} {row.p95_ms:>8.1f} {row.rps_ratio:>13.3f} "
+            f"{row.median_ratio:>14.1f} {'met' if row.rps_ratio >= GOAL else 'missed':>9} {row.errors:>7}"
         )
     return lines
+
+
+def markdown(sizes: dict[str, tuple[Row, float, list[Row]]], args) -> str:
+    """The README's table: per page and size req/s, median, p95 and req/s as a ratio to the bare view."""
+    one, ten = sizes["1x"], sizes["10x"]
+    lines = [
+        f"gunicorn, 2 workers, DEBUG off, logged in as staff, {args.requests} requests per page (at most "
+        f"{args.seconds:.0f} s) at concurrency {args.concurrency}, medians of {args.repeat} rounds per size. Bare "
+        f"Django view (session and user read): {one[0].rps:,.0f} req/s, median {one[0].median_ms:.1f} ms (1x); "
+        f"{ten[0].rps:,.0f} req/s, median {ten[0].median_ms:.1f} ms (10x); its runs differ up to "
+        f"{max(one[1], ten[1]):.2f}x.",
+        "",
+        "| page | 1x req/s | 1x median | 1x p95 | 1x x bare | 10x req/s | 10x median | 10x p95 | 10x x bare |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for a, b in zip(one[2], ten[2], strict=True):
+        lines.append(
+            f"| {a.name} | {a.rps:.1f} | {a.median_ms:.1f} ms | {a.p95_ms:.1f} ms | {a.rps_ratio:.2f} | "
+            f"{b.rps:.1f} | {b.median_ms:.1f} ms | {b.p95_ms:.1f} ms | {b.rps_ratio:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+README_START = "<!-- bench/load.py: start -->"
+README_END = "<!-- bench/load.py: end -->"
+
+
+def write_readme(table: str) -> None:
+    """Replace the text between the two markers of the README's Quality section with ``table``."""
+    readme = data.ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        print(f"README.md has no {README_START} ... {README_END} block; not written.")
+        return
+    head, rest = text.split(README_START, 1)
+    _old, tail = rest.split(README_END, 1)
+    readme.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}", encoding="utf-8")
+    print("Written to README.md (Quality).")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page (default 200)")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
-    parser.add_argument("--seconds", type=float, default=12, help="at most this long per page (default 12)")
+    parser.add_argument("--seconds", type=float, default=4, help="at most this long per page (default 4)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size; medians are reported (default 3)")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md's Quality section")
     args = parser.parse_args()
 
     data.setup_django()
@@ -286,22 +377,27 @@ def main() -> int:
     failed = False
     out = [
         f"gunicorn on {HOST}:{port}, 2 workers, DEBUG off; {args.requests} requests per page at concurrency "
-        f"{args.concurrency} (at most {args.seconds:.0f} s per page)"
+        f"{args.concurrency} (at most {args.seconds:.0f} s per page), {args.repeat} rounds per size"
     ]
+    sizes = {}
     try:
         cookie = log_in(port, data.STAFF_USERNAME, demo_password(data.STAFF_USERNAME))
-        bare, pages = measure_size(port, cookie, args)
-        out += report("1x (the demo)", bare, pages)
-        failed |= any(run.errors for run in [bare, *pages])
-
-        data.grow_to_10x(process)
-        connections.close_all()
-        bare, pages = measure_size(port, cookie, args)
-        out += ["", *report("10x", bare, pages)]
-        failed |= any(run.errors for run in [bare, *pages])
+        for size, label in (("1x", "1x (the demo)"), ("10x", "10x")):
+            if size == "10x":
+                data.grow_to_10x(process)
+                connections.close_all()
+            rounds = [measure_size(port, cookie, args) for _ in range(args.repeat)]
+            sizes[size] = summarise(rounds)
+            bare, spread, rows = sizes[size]
+            out += ["", *report(label, bare, spread, rows, args.repeat)]
+            failed |= bool(bare.errors) or any(row.errors for row in rows)
     finally:
         stop_server(proc)
     print("\n".join(out))
+    table = markdown(sizes, args)
+    print("\n" + table)
+    if args.readme:
+        write_readme(table)
     if failed:
         print("FAIL: some requests did not answer 200.")
         return 1

@@ -21,7 +21,7 @@ STEPS = [
     ("queries per page, 1x and 10x", ["queries.py"]),
     ("scale: tally and reminder pass", ["scale.py"]),
     ("PDF seconds per page", ["pdf_render.py", "--repeat", "2"]),
-    ("load, as a ratio to a bare view", ["load.py"]),
+    ("load, as a ratio to a bare view", ["load.py", "--readme"]),
 ]
 
 

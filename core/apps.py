@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Gedeelde onderdelen")
+
+    def ready(self):
+        from .admin_names import name_third_party_apps_in_dutch
+
+        name_third_party_apps_in_dutch()

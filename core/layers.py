@@ -15,6 +15,8 @@ LAYERS: tuple[str, ...] = (
     "decisions",  # the BBG's top five
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
+    "partners",  # municipal contacts and their ambtelijke toets in the portal (issue 16)
+    "search",  # the global search over every kind, with each kind's own visibility (partners, issue 16)
     "consultation",  # the councils' consultation on the draft MJB, its chapter in the document
     "proposal",  # the organisational and financial proposal: budget, funding, the cost-sharing key
     "archive",  # export and import of one whole process

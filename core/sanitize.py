@@ -3,7 +3,13 @@
 Allowed: p, br, strong, em, ul, ol, li, h3, h4, a (href with http, https or mailto only), and simple tables.
 Everything else goes: script and style with their content, images (no remote fetches from a rendering), inline
 styles, event handlers, javascript: and data: links, relative links.
+
+The rich-text editor (core.prose) wraps the text of every list item and table cell in a paragraph; a lone paragraph
+there is unwrapped again, so that prose written before the editor and saved through it stays as it was stored
+(no change in the version compare) and the PDF and .docx see one form.
 """
+
+import re
 
 import nh3
 
@@ -15,6 +21,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _ALLOWED_PREFIXES = ("http://", "https://", "mailto:")
 _SCOPES = {"col", "row"}
+# <li><p>text</p></li> -> <li>text</li> (also td and th); the paragraph's text holds no other paragraph.
+_LONE_PARAGRAPH = re.compile(r"<(li|td|th)((?: [^>]*)?)><p>((?:(?!</?p[ >]).)*?)</p></\1>", re.DOTALL)
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -30,7 +38,7 @@ def sanitize_html(html: str | None) -> str:
     """The prose reduced to the safe subset. Idempotent: sanitising twice gives the same text."""
     if not html:
         return ""
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
@@ -40,3 +48,4 @@ def sanitize_html(html: str | None) -> str:
         strip_comments=True,
         link_rel="noopener noreferrer",
     ).strip()
+    return _LONE_PARAGRAPH.sub(r"<\1\2>\3</\1>", clean)

@@ -10,12 +10,13 @@ class DecisionsConfig(AppConfig):
 
     def ready(self):
         # The lower apps' pages and services learn about the decision through the hooks they own.
-        from planning.hooks import DASHBOARD_PANELS
+        from planning.hooks import DASHBOARD_PANELS, TODOS
         from voting.hooks import RESULT_PANELS, ROUND_REOPEN_REFUSALS, ROUND_RESET
 
-        from . import panels, services
+        from . import panels, services, todos
 
         DASHBOARD_PANELS.register(panels.dashboard_top_five)
+        TODOS.register(todos.decision_todos)
         RESULT_PANELS.register(panels.result_decision)
         ROUND_REOPEN_REFUSALS.register(services.round_reopen_refusal)
         ROUND_RESET.register(services.decision_delete_on_reset)

@@ -23,6 +23,7 @@ from .planning import PROGRAMME_MANAGER, load_planning_demo
 from .priorities import load_priorities_demo
 from .proposal import load_proposal_demo
 from .scan import load_scan_demo
+from .today import load_today_demo
 from .upsert import upsert
 from .voting import load_voting_demo
 
@@ -105,6 +106,8 @@ def load_demo(*, create_users: bool) -> DemoResult:
         result.count("doelstellingen", True)
     for _ in documents.versions_created:
         result.count("documentversies", True)
+    # Beside the historic cycle, the next one as of today: the DVO round open (demo/today.py).
+    load_today_demo(result, process)
     # 2019: the councils' consultation and the organisational and financial proposal.
     load_consultation_demo(result, process)
     load_proposal_demo(result, process)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from simple_history.utils import bulk_create_with_history
 
 from planning.models import Municipality, StrategyProcess
+from scan.fragments import scan_changed
 from scan.models import MunicipalPlan, PlanTheme, Source, Theme
 from scan.services import plan_check_errors
 
@@ -511,6 +512,8 @@ def _load_plans(result, process, municipalities, specs, themes) -> None:
     if new_rows:
         bulk_create_with_history(new_rows, PlanTheme)
         result.created["thema's in plannen"] = result.created.get("thema's in plannen", 0) + len(new_rows)
+    if new_plans or new_rows:
+        scan_changed()  # bulk inserts send no post_save: the scan matrix's cached fragments must know
 
 
 def _load_sources(result, process, themes) -> None:

@@ -1,14 +1,11 @@
 """Forms of the goals and the document. They read and check input; the rules are applied by documents/services.py.
-Prose fields are plain textareas holding a small HTML subset, sanitised here and again by the service."""
-
-import datetime
+Prose fields are core.prose's field (the rich-text editor), sanitised there and again by the service."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import format_date
-from core.forms import DutchDateField as _DutchDateField
-from core.sanitize import sanitize_html
+from core.forms import AmountField, DutchDateField
+from core.prose import ProseFormField
 from planning.models import StrategyProcess
 from priorities.models import Priority
 
@@ -16,18 +13,9 @@ from .models import Document, Goal, Partner
 from .selectors import PROSE_FIELDS
 
 PROSE_HELP = _(
-    "Toegestaan: alinea's, vet, cursief, opsommingen, tussenkoppen (h3, h4), links (http, https, mailto) en "
-    "eenvoudige tabellen. Al het andere (scripts, stijlen, afbeeldingen) wordt verwijderd."
+    "Opmaak: tussenkoppen, vet, cursief, opsommingen, links (http, https, mailto) en eenvoudige tabellen. "
+    "Plakt u tekst uit Word, dan blijft alleen die opmaak over."
 )
-
-
-class DutchDateField(_DutchDateField):
-    """A day written as '4 april 2018', shown back in the same words."""
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime.date):
-            return format_date(value)
-        return value
 
 
 class GoalForm(forms.ModelForm):
@@ -61,6 +49,7 @@ class GoalForm(forms.ModelForm):
             "organisation": forms.Textarea(attrs={"rows": 3}),
             "urgency": forms.RadioSelect,
         }
+        field_classes = {"financing_amount": AmountField}
 
     def __init__(self, *args, process: StrategyProcess, top_five_ids: set[int] | None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +69,6 @@ class GoalForm(forms.ModelForm):
         self.fields["priority"].queryset = priorities
         self.fields["urgency"].choices = [choice for choice in self.fields["urgency"].choices if choice[0]]
         self.fields["urgency"].required = False
-        self.fields["financing_amount"].widget.attrs.setdefault("inputmode", "decimal")
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.RadioSelect):
@@ -165,19 +153,11 @@ class DocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["class"] = "form-control"
         for name in self.prose_fields():
-            field = self.fields[name]
-            field.widget = forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"})
-            field.help_text = PROSE_HELP
+            self.fields[name] = ProseFormField(label=self.fields[name].label, help_text=PROSE_HELP)
 
     @classmethod
     def prose_fields(cls) -> list[str]:
         return [*PROSE_FIELDS.values(), "letter_html"]
-
-    def clean(self):
-        data = super().clean()
-        for name in self.prose_fields():
-            data[name] = sanitize_html(data.get(name) or "")
-        return data
 
 
 class TransitionForm(forms.Form):

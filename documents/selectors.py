@@ -14,11 +14,12 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import numbers
 from core.dates import format_date
 from core.sanitize import sanitize_html
 from decisions.selectors import confirmed_top_five
@@ -64,18 +65,23 @@ def section_title(key: str) -> str:
     return str(SECTION_TITLES.get(key, key))
 
 
+# The document's language: its numbers, amounts and dates are Dutch (DocumentContent.language).
+DOCUMENT_LANGUAGE = "nl"
+
+
 # --- Numbers in Dutch -----------------------------------------------------------------------------------------
 
 
 def format_number(value: int) -> str:
-    """10000 -> '10.000'."""
-    return f"{value:,}".replace(",", ".")
+    """10000 -> '10.000': the document is Dutch whatever the language of the request that builds it."""
+    with translation.override(DOCUMENT_LANGUAGE):
+        return numbers.format_number(value)
 
 
 def format_amount(amount: Decimal) -> str:
-    """Decimal('250000.5') -> '€ 250.000,50'."""
-    text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
+    """Decimal('250000.5') -> '€ 250.000,50', in the document's language."""
+    with translation.override(DOCUMENT_LANGUAGE):
+        return numbers.format_amount(amount)
 
 
 # --- The top five and the goals -------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 
+from core.queue import enqueue_on_commit
+
 from .content import DocumentContent
 from .models import DocumentVersion
 from .rendering import Kind
@@ -62,3 +64,19 @@ def request_render(version: DocumentVersion, content: DocumentContent, kind: Kin
         set_status(fingerprint, kind, Status.PENDING, 0)
         transaction.on_commit(partial(render_document.delay, version.pk, kind.value))
     return None
+
+
+def prerender_versions(versions, kinds: tuple[Kind, ...] = (Kind.DOCUMENT,)) -> int:
+    """Queue the renders of these versions that are not in the cache nor under way, so that their first download
+    is at once (the demo's versions, when the demo loads). Returns how many renders were queued."""
+    queued = 0
+    for version in versions:
+        content = build_document_content(version)
+        fingerprint = content.fingerprint()
+        for kind in kinds:
+            if cached_file(fingerprint, kind) or is_underway(fingerprint, kind):
+                continue
+            set_status(fingerprint, kind, Status.PENDING, 0)
+            enqueue_on_commit(render_document, version.pk, kind.value)
+            queued += 1
+    return queued

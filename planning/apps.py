@@ -12,3 +12,7 @@ class PlanningConfig(AppConfig):
         from . import retention as planning_retention
 
         retention.register("planning", planning_retention.prune)
+
+        from . import fragments
+
+        fragments.connect()

@@ -7,3 +7,9 @@ DASHBOARD_PANELS = Hook(
     "Panels under the phases on a process's dashboard: functions (process, user) -> core.panels.Panel | None, "
     "each a fixed number of queries.",
 )
+
+TODOS = Hook(
+    "planning.todos",
+    "What a user should do now, on the start page and a process's dashboard: functions (user, processes, now) -> "
+    "list of planning.todo.Todo, each a fixed number of queries whatever the number of processes.",
+)

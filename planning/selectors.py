@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from core.dates import MONTHS, Precision, format_date, format_when
 
-from .conflicts import Conflict, conflicts_by_milestone, milestone_conflicts, planning_milestones, process_conflicts
+from .conflicts import (
+    Conflict,
+    ConflictKind,
+    conflicts_by_milestone,
+    milestone_conflicts,
+    planning_milestones,
+    process_conflicts,
+)
 from .models import Action, Milestone, Phase, StrategyProcess
 
 OPEN = Milestone.OPEN_STATUSES
@@ -172,10 +179,32 @@ class TimelineBar:
     width: str
     is_point: bool
     conflicts: list[Conflict]
+    depends_on: list[Milestone] = field(default_factory=list)
 
     @property
     def is_tentative(self) -> bool:
         return self.milestone.status == Milestone.Status.TENTATIVE
+
+    @property
+    def depends_on_ids(self) -> str:
+        """The ids of the milestones this one waits for, space-separated (the arrows' data attribute)."""
+        return " ".join(str(other.pk) for other in self.depends_on)
+
+    @property
+    def late_dependency_ids(self) -> str:
+        """The ids of the dependencies that end after this milestone starts (their arrows are drawn red)."""
+        return " ".join(str(c.other.pk) for c in self.conflicts if c.kind == ConflictKind.DEPENDENCY and c.other)
+
+    @property
+    def conflict_reasons(self) -> str:
+        """The kinds of this milestone's conflicts in words ("volgorde, afwezigheid"), each once."""
+        return ", ".join(dict.fromkeys(conflict.kind_label for conflict in self.conflicts))
+
+
+@dataclass(frozen=True)
+class TimelineChoice:
+    value: str
+    label: str
 
 
 @dataclass
@@ -193,6 +222,19 @@ class Timeline:
     today: datetime.date
     today_left: str | None
     conflict_count: int
+    # The filter: the phases and bodies to choose from, and the chosen ones ("" for all).
+    phase_choices: list[TimelineChoice] = field(default_factory=list)
+    body_choices: list[TimelineChoice] = field(default_factory=list)
+    phase: str = ""
+    body: str = ""
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.phase or self.body)
+
+    @property
+    def shown_count(self) -> int:
+        return sum(len(group.bars) for group in self.groups)
 
     @property
     def is_empty(self) -> bool:
@@ -224,16 +266,25 @@ def _month_span(starts_on: datetime.date, ends_on: datetime.date) -> tuple[datet
     return first, last
 
 
-def process_timeline(process: StrategyProcess, *, today: datetime.date) -> Timeline:
+def process_timeline(process: StrategyProcess, *, today: datetime.date, phase: str = "", body: str = "") -> Timeline:
     """All milestones grouped by phase on one axis from the first day of the first month to the last day of the
-    last month of the planning. Positions are percentages of that span; each bar carries its open conflicts.
-    Five queries: milestones, their dependencies, absences, memberships and phases."""
+    last month of the planning. Positions are percentages of that span; each bar carries its open conflicts and
+    the milestones it depends on. ``phase`` and ``body`` (ids as strings, "" for all; an unknown id shows
+    nothing) keep only the bars of that phase or body; the axis and the conflicts stay those of the whole
+    planning, so a filtered view shows the same dates and problems. Five queries: milestones, their dependencies,
+    absences, memberships and phases."""
     milestones = list(planning_milestones(process))
     phases = list(Phase.objects.filter(process=process).order_by("order"))
-    groups = {phase.pk: TimelineGroup(name=phase.name) for phase in phases}
+    groups = {phase_row.pk: TimelineGroup(name=phase_row.name) for phase_row in phases}
     unphased = TimelineGroup(name=_("Zonder fase"))
+    phase_choices = [TimelineChoice(str(phase_row.pk), phase_row.name) for phase_row in phases]
+    bodies = {m.body_id: m.body for m in milestones if m.body_id}
+    body_choices = [
+        TimelineChoice(str(pk), f"{b.short_name} ({b.name})" if b.name != b.short_name else b.short_name)
+        for pk, b in sorted(bodies.items(), key=lambda item: item[1].short_name.lower())
+    ]
     if not milestones:
-        return Timeline(None, None, [], list(groups.values()), today, None, 0)
+        return Timeline(None, None, [], list(groups.values()), today, None, 0, phase_choices, body_choices)
 
     conflicts = conflicts_by_milestone(milestone_conflicts(milestones, today=today))
     span_start, span_end = _month_span(min(m.starts_on for m in milestones), max(m.ends_on for m in milestones))
@@ -258,6 +309,10 @@ def process_timeline(process: StrategyProcess, *, today: datetime.date) -> Timel
         month = month_end + datetime.timedelta(days=1)
 
     for milestone in milestones:
+        if phase and str(milestone.phase_id) != phase:
+            continue
+        if body and str(milestone.body_id) != body:
+            continue
         group = groups.get(milestone.phase_id, unphased)
         group.bars.append(
             TimelineBar(
@@ -268,9 +323,12 @@ def process_timeline(process: StrategyProcess, *, today: datetime.date) -> Timel
                 ),
                 is_point=not milestone.is_period,
                 conflicts=conflicts.get(milestone.pk, []),
+                depends_on=sorted(milestone.depends_on.all(), key=lambda other: (other.starts_on, other.pk)),
             )
         )
     all_groups = list(groups.values()) + ([unphased] if unphased.bars else [])
+    if phase:
+        all_groups = [group for group in all_groups if group.bars]
     today_left = _css_percent(offset(today)) if span_start <= today <= span_end else None
     return Timeline(
         starts_on=span_start,
@@ -280,6 +338,10 @@ def process_timeline(process: StrategyProcess, *, today: datetime.date) -> Timel
         today=today,
         today_left=today_left,
         conflict_count=sum(len(items) for items in conflicts.values()),
+        phase_choices=phase_choices,
+        body_choices=body_choices,
+        phase=phase,
+        body=body,
     )
 
 

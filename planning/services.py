@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.dates import Precision
 from core.dates import shift_years as shift_date
@@ -195,3 +195,46 @@ def _milestone_history_create(milestones: list[Milestone], links: list) -> None:
             for link in links
         ]
     )
+
+
+def _shift_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def reschedule_when(
+    starts_on: datetime.date, ends_on: datetime.date, precision: str, days: int
+) -> tuple[datetime.date, datetime.date]:
+    """A day or period moved ``days`` later, keeping its precision: a day moves by exactly ``days``; a month or
+    months by the whole months nearest to it (still first to last of the month); a part of a year (begin, medio,
+    eind) by the whole years nearest to it."""
+    if precision == Precision.DAY:
+        delta = datetime.timedelta(days=days)
+        return starts_on + delta, ends_on + delta
+    if precision in (Precision.MONTH, Precision.MONTHS):
+        months = round(days / 30.44)
+        first = _shift_months(starts_on, months)
+        last = _shift_months(ends_on, months)
+        return first, _month_end(last.year, last.month)
+    return shift_when(starts_on, ends_on, precision, round(days / 365.25))
+
+
+@transaction.atomic
+def process_reschedule(*, process: StrategyProcess, days: int) -> StrategyProcess:
+    """Move a process's whole planning ``days`` later (earlier when negative): every milestone (see
+    ``reschedule_when``) and every action's due day; done actions keep the day they were done.
+
+    Rules: the period of the process stays as it is; the order between milestones is kept for days and as far
+    as whole months allow; history records are written for every row moved. A fixed number of queries.
+    """
+    milestones = list(Milestone.objects.filter(process=process))
+    for milestone in milestones:
+        milestone.starts_on, milestone.ends_on = reschedule_when(
+            milestone.starts_on, milestone.ends_on, milestone.precision, days
+        )
+    bulk_update_with_history(milestones, Milestone, ["starts_on", "ends_on"], batch_size=500)
+    actions = list(Action.objects.filter(process=process, due_on__isnull=False))
+    for action in actions:
+        action.due_on += datetime.timedelta(days=days)
+    bulk_update_with_history(actions, Action, ["due_on"], batch_size=500)
+    return process

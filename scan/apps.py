@@ -7,3 +7,8 @@ class ScanConfig(AppConfig):
 
     name = "scan"
     verbose_name = _("Scan")
+
+    def ready(self):
+        from . import fragments
+
+        fragments.connect()

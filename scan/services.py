@@ -102,3 +102,32 @@ def source_save(*, form) -> Source:
     source = form.save()
     _delete_file_on_commit(source.document.storage, old_name, source.document.name if source.document else "")
     return source
+
+
+@transaction.atomic
+def plan_check_record(
+    *,
+    plan: MunicipalPlan,
+    status: str,
+    sent_on: datetime.date | None = None,
+    answered_on: datetime.date | None = None,
+    notes: str | None = None,
+) -> MunicipalPlan:
+    """Record where the plan's ambtelijke toets stands (for the toets in the portal, partners.services): the same
+    rules as the plan's form (plan_check_errors). A check already amended stays amended."""
+    if plan.pk is None:
+        plan.save()
+    sent_on = sent_on if sent_on is not None else plan.check_sent_on
+    answered_on = answered_on if answered_on is not None else plan.check_answered_on
+    if plan.check_status == MunicipalPlan.CheckStatus.AMENDED and status == MunicipalPlan.CheckStatus.ANSWERED:
+        status = MunicipalPlan.CheckStatus.AMENDED
+    errors = plan_check_errors(status=status, sent_on=sent_on, answered_on=answered_on)
+    if errors:
+        raise ValidationError(errors, code="plan_check_dates")
+    plan.check_status, plan.check_sent_on, plan.check_answered_on = status, sent_on, answered_on
+    fields = ["check_status", "check_sent_on", "check_answered_on"]
+    if notes is not None:
+        plan.check_notes = notes
+        fields.append("check_notes")
+    plan.save(update_fields=fields)
+    return plan

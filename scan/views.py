@@ -11,17 +11,21 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.generic import FormView, TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from core.fragments import cached_fragment
 from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from core.uploads import content_type_for
 from core.views import ProcessMixin, RuleRequiredMixin
 
+from . import matrix_html
 from .access import get_plan_for_user, get_source_for_user, get_theme_for_user
 from .exports import matrix_csv, matrix_xlsx, sources_csv
 from .forms import (
@@ -32,6 +36,7 @@ from .forms import (
     SourceForm,
     ThemeForm,
 )
+from .fragments import SCAN_AREA
 from .models import Source, Theme
 from .selectors import (
     SORT_COUNT,
@@ -154,12 +159,39 @@ def _sort(request) -> str:
 
 
 class ScanMatrixView(ProcessScanMixin, TemplateView):
+    """The matrix: the same tables for every reader of the scan (it holds no confidential source and nothing a
+    role changes), so one cached fragment per process, sort order, language and version of the scan's data serves
+    them all; the staff-only form to add a theme stays outside it (``core.fragments``, ``scan.fragments``)."""
+
     template_name = "scan/matrix.html"
+
+    def render_fragment(self, sort: str) -> dict[str, str]:
+        matrix = scan_matrix(self.process, sort=sort)
+        context = {
+            "matrix": matrix,
+            "process": self.process,
+            "sort_name": SORT_NAME,
+            "sort_count": SORT_COUNT,
+            "shares_table": matrix_html.shares_table(matrix),
+            "heat_map_table": matrix_html.heat_map_table(matrix),
+            "municipalities_table": matrix_html.municipalities_table(matrix),
+        }
+        return {
+            "summary": render_to_string("scan/includes/matrix_summary.html", context),
+            "grid": render_to_string("scan/includes/matrix_grid.html", context),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["matrix"] = scan_matrix(self.process, sort=_sort(self.request))
-        context["sort_name"], context["sort_count"] = SORT_NAME, SORT_COUNT
+        sort = _sort(self.request)
+        fragment = cached_fragment(
+            "scan-matrix",
+            areas=[SCAN_AREA],
+            audience="scan-readers",
+            parts=[self.process.pk, self.process.slug, sort],
+            render=lambda: self.render_fragment(sort),
+        )
+        context["fragment"] = {part: mark_safe(html) for part, html in fragment.items()}  # noqa: S308 - ours
         if context["can_edit_scan"]:
             context["add_form"] = PlanThemeAddForm()
         return context

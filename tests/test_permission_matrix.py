@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import Role
 from consultation.services import round_create
 from documents.services import version_create
+from partners.models import CheckRequest, MunicipalContact
 from planning.models import Municipality
 from proposal.models import GoalPlan, Proposal
 from scan.models import PlanTheme, Source, Theme
@@ -252,6 +253,17 @@ EXPECTED = {
     "long-list-reopen": API_POST_ONLY,
     "ballot-list": API_READ_ALL,
     "ballot-detail": {**API_READ_ALL, "bbg_member": 404},
+    # Partners (issue 16): the search, for every role; what it finds follows each kind's own rule.
+    "search:search": READ_ALL,
+    # The API asks for its question (?q=): without one every role that may search gets 400.
+    "search-api": {**API_READ_ALL, **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 400)},
+    # The ambtelijke toets in the portal: a municipal contact's own pages (see the contact's test below), staff's.
+    # A superuser passes every rule (Django's ModelBackend): an empty start page, no toets of their own (404).
+    "partners:contact_home": {**STAFF_ONLY, "staff": 403},
+    "partners:check_answer": {**STAFF_ONLY, "staff": 403, "administrator": 404},
+    "partners:check_overview": STAFF_ONLY,
+    "partners:check_process": STAFF_ONLY,
+    "partners:contact_invite": STAFF_ONLY,
     # Django admin (beheer/) is checked by its own test below, not pattern by pattern.
 }
 
@@ -304,6 +316,9 @@ def world(process, users, districts, other_secretary):
         "source": SourceFactory(process=process, confidentiality=Source.Confidentiality.PUBLIC),
         "goal": GoalFactory(process=process, priority=priorities[0]),
         "version": version_create(document=make_document(process), user=users["staff"]),
+        "check": CheckRequest.objects.create(
+            plan=plan, deadline=datetime.date(2018, 3, 1), sent_on=datetime.date(2018, 2, 1)
+        ),
     }
     # The councils' consultation on version 0.1, with Arnhem's (GLM) entry.
     world["round"] = round_create(
@@ -398,3 +413,36 @@ def test_an_inactive_user_with_a_role_reaches_nothing(client, process):
     # An inactive account is not logged in at all: back to the login page, nothing of the process shown.
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+# A municipal contact (partners, issue 16) reaches what a user without a role reaches, except their own toets.
+CONTACT_DIFFERS_FROM_OUTSIDER = {
+    "planning:home": "redirect",  # to their toets
+    "partners:contact_home": "ok",
+    "partners:check_answer": "ok",  # the toets of their own municipality (Arnhem)
+}
+
+
+@pytest.mark.django_db
+def test_a_municipal_contact_reaches_only_their_own_toets(client, world, users):
+    contact = UserFactory(username="contact-arnhem", role=Role.MUNICIPAL_CONTACT)
+    MunicipalContact.objects.create(user=contact).municipalities.set([world["municipalplan"].municipality])
+    client.force_login(contact)
+    mismatches = []
+    for name, pattern in sorted(dict(_walk(get_resolver().url_patterns)).items()):
+        if name not in EXPECTED:
+            continue
+        want = CONTACT_DIFFERS_FROM_OUTSIDER.get(name, EXPECTED[name]["outsider"])
+        url = url_for(name, pattern, world, contact)
+        got = outcome(client.get(url))
+        if got != want:
+            mismatches.append(f"{name:35} {url}: got {got}, expected {want}")
+    assert not mismatches, "\n" + "\n".join(mismatches)
+
+
+@pytest.mark.django_db
+def test_a_contact_of_another_municipality_gets_404_for_a_toets(client, world):
+    contact = UserFactory(username="contact-ede", role=Role.MUNICIPAL_CONTACT)
+    MunicipalContact.objects.create(user=contact).municipalities.set([Municipality.objects.get(name="Ede")])
+    client.force_login(contact)
+    assert client.get(reverse("partners:check_answer", kwargs={"pk": world["check"].pk})).status_code == 404

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,6 +21,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from core.dates import format_date
+from core.numbers import format_number, format_percent
 from core.pdf import html_to_pdf
 from core.spreadsheets import write_row
 
@@ -32,16 +32,8 @@ from .tally import BORDA_RULE, TIE_BREAK_LABELS, TIE_BREAK_RULE, PriorityResult
 
 
 def format_int(number: int) -> str:
-    """1234567 -> '1.234.567'."""
-    return f"{number:,}".replace(",", ".")
-
-
-def format_percent(value: Decimal, places: int = 1) -> str:
-    """66.666 -> '66,7%'; a whole number without decimals: 100 -> '100%'."""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return f"{int(value)}%"
-    return f"{value:.{places}f}%".replace(".", ",")
+    """1234567 -> '1.234.567' (in English '1,234,567')."""
+    return format_number(number)
 
 
 # --- The ranking ------------------------------------------------------------------------------------------------

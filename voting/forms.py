@@ -152,7 +152,7 @@ class RoundResetForm(forms.Form):
     new_deadline = DutchDateField(
         label=_("Nieuwe termijn voor alle DVO's"),
         required=False,
-        help_text=_("Leeg: de termijnen blijven zoals ze zijn. Bijvoorbeeld 20 juni 2018 (tot 23:59)."),
+        help_text=_("Leeg: de termijnen blijven zoals ze zijn. De termijn loopt tot 23:59 op die dag."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -373,8 +373,13 @@ def _check_priorities(round: Round, ids: list[int]) -> dict[int, Priority]:
     return priorities
 
 
-def _check_preferences(ids: list[int], preferences: dict | None, required: int) -> dict[int, int]:
-    """Either no order at all or every chosen priority a distinct place 1..required."""
+def _check_preferences(ids: list[int], preferences: dict | None, required: int, priorities: dict) -> dict[int, int]:
+    """Either no order at all or every chosen priority a distinct place 1..required; a refusal names the
+    priorities at fault (``priorities``: the chosen ones by id)."""
+
+    def names(pks) -> str:
+        return ", ".join(f"“{priorities[pk].title}”" for pk in sorted(pks, key=lambda pk: priorities[pk].position))
+
     given = {}
     for key, value in (preferences or {}).items():
         if value in (None, ""):
@@ -392,20 +397,31 @@ def _check_preferences(ids: list[int], preferences: dict | None, required: int) 
             )
         if not 1 <= place <= required:
             raise ValidationError(
-                _("Een plaats in de volgorde ligt tussen 1 en %(required)s.") % {"required": required},
+                _("Een plaats in de volgorde ligt tussen 1 en %(required)s (bij %(priority)s).")
+                % {"required": required, "priority": names([pk])},
                 code="ballot_preference_out_of_range",
             )
         given[pk] = place
     if not given:
         return {}
-    if len(set(given.values())) != len(given):
-        raise ValidationError(
-            _("Elke plaats in de volgorde mag maar één keer voorkomen."), code="ballot_preference_twice"
-        )
+    by_place = {}
+    for pk, place in given.items():
+        by_place.setdefault(place, []).append(pk)
+    for place, pks in sorted(by_place.items()):
+        if len(pks) > 1:
+            raise ValidationError(
+                _("Elke plaats in de volgorde mag maar één keer voorkomen: plaats %(place)s staat bij %(priorities)s.")
+                % {"place": place, "priorities": names(pks)},
+                code="ballot_preference_twice",
+            )
     if len(given) != len(ids):
+        missing = [pk for pk in ids if pk not in given]
         raise ValidationError(
-            _("Geef alle %(required)s gekozen prioriteiten een plaats in de volgorde, of geen enkele.")
-            % {"required": required},
+            _(
+                "Geef alle %(required)s gekozen prioriteiten een plaats in de volgorde, of geen enkele. Nog zonder "
+                "plaats: %(priorities)s."
+            )
+            % {"required": required, "priorities": names(missing)},
             code="ballot_preferences_incomplete",
         )
     return given
@@ -513,7 +529,7 @@ def ballot_submit(
     ids = _parse_ids(priority_ids)
     priorities = _check_priorities(round, ids)
     chosen = {pk: priorities[pk] for pk in ids}
-    preferences = _check_preferences(ids, preferences, round.choices_required)
+    preferences = _check_preferences(ids, preferences, round.choices_required, chosen)
     remarks = _check_remarks(ids, remarks)
     if council_involvement not in Ballot.CouncilInvolvement.values:
         refuse(

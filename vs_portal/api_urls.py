@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("priorities.api_urls")),
     path("", include("voting.api_urls")),
     path("", include("documents.api_urls")),
+    path("", include("search.api_urls")),
     path("", include("consultation.api_urls")),
     path("", include("proposal.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "solo",
     "health_check",
     "django_structlog",
+    # The rich-text editor of every prose field (core/prose.py): ProseMirror, served from the package.
+    "django_prose_editor",
     "accounts",
     "audit",
     "sitesettings",
@@ -75,6 +77,9 @@ INSTALLED_APPS = [
     "decisions",
     "documents",
     "notifications",
+    # partners (issue 16)
+    "search",
+    "partners",
     "consultation",
     "proposal",
     "archive",
@@ -127,7 +132,15 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'vs_portal.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Persistent connections: a web worker keeps its PostgreSQL connection for CONN_MAX_AGE seconds (default 60)
+# instead of opening one per request (a few milliseconds each, more than many pages' own queries); the health
+# check pings a connection that was idle before reusing it, so a restarted database costs no failed request.
+# SQLite (the no-services default) gains nothing from it and keeps 0.
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE",
+    env.int("CONN_MAX_AGE", default=0 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 60),
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -26,6 +26,8 @@ urlpatterns = [
     path("_healthz/livez", LivenessView.as_view(), name="livez"),
     path("_healthz/readyz", ReadinessView.as_view(), name="readyz"),
     path("meldingen/", include("notifications.urls")),
+    path("zoeken/", include("search.urls")),
+    path("", include("partners.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

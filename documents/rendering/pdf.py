@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
 from core.dates import format_date
+from core.numbers import format_number
 from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, static_url
 from documents.content import CapacityRow, DocumentContent, GoalItem
 
@@ -181,7 +182,7 @@ def capacity_row(row: CapacityRow) -> dict:
 
 
 def _number(value: int) -> str:
-    return formats.number_format(value, force_grouping=True)
+    return format_number(value)
 
 
 class TimedFetcher(StaticFilesFetcher):

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 from core.dates import format_date
 from core.errors import add_service_error
 from core.history import history_versions
+from core.numbers import format_number
 from planning.models import Municipality
 
 from .. import services
@@ -29,7 +30,6 @@ from ..selectors import (
     capacity_totals,
     document_consistency,
     draft_content,
-    format_number,
     officer_norm,
     transitions_of,
     versions_of,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import PeriodError, When, parse_when
+from core.forms import SearchableCheckboxSelectMultiple
 
 from ..models import Milestone, StrategyProcess
 
@@ -66,7 +67,7 @@ class MilestoneForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "deliverables": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
-            "depends_on": forms.CheckboxSelectMultiple,
+            "depends_on": SearchableCheckboxSelectMultiple,
         }
         error_messages = {
             "title": {"required": _("Geef de mijlpaal een titel.")},

@@ -4,11 +4,14 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.dates import format_date
+from core.fragments import cached_fragment
 from core.panels import collect_panels
 from core.views import ProcessMixin
 
 from .. import selectors
+from ..fragments import PLANNING_AREA
 from ..hooks import DASHBOARD_PANELS
+from ..todo import todos_for
 
 
 class _ProcessPageMixin(ProcessMixin):
@@ -26,8 +29,21 @@ class DashboardView(_ProcessPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        conflicts = selectors.conflict_groups(self.process, today=self.today)
-        phases = selectors.phase_progress(self.process)
+        # The open conflicts and the phase progress, from the cache while the planning is unchanged
+        # (core.fragments): per process, day and role, so no role is ever served another's.
+        cached = {
+            "areas": [PLANNING_AREA],
+            "audience": f"role:{getattr(self.request.user, 'role', '')}:{self.request.user.is_superuser}",
+        }
+        conflicts = cached_fragment(
+            "planning-conflicts",
+            parts=[self.process.pk, self.today.isoformat()],
+            render=lambda: selectors.conflict_groups(self.process, today=self.today),
+            **cached,
+        )
+        phases = cached_fragment(
+            "planning-phases", parts=[self.process.pk], render=lambda: selectors.phase_progress(self.process), **cached
+        )
         context.update(
             phases=phases,
             total_done=sum(phase.done for phase in phases),
@@ -36,6 +52,10 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             planning_problems=conflicts.planning_problems,
             overdue=conflicts.overdue,
             panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),
+            # A past cycle has nothing left to do; its dashboard reads as of its own dates.
+            todos=todos_for(self.request.user, [self.process])
+            if self.process.period_end_year >= self.today.year
+            else None,
         )
         return context
 
@@ -45,7 +65,12 @@ class TimelineView(_ProcessPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = selectors.process_timeline(self.process, today=self.today)
+        context["timeline"] = selectors.process_timeline(
+            self.process,
+            today=self.today,
+            phase=self.request.GET.get("fase", "")[:20],
+            body=self.request.GET.get("orgaan", "")[:20],
+        )
         return context
 
 

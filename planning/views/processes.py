@@ -13,17 +13,28 @@ from core.views import RuleRequiredMixin
 from .. import selectors, services
 from ..access import get_process_for_user
 from ..forms.processes import ProcessCopyForm, ProcessForm
+from ..todo import current_processes, todos_for
 
 
 class HomeView(RuleRequiredMixin, TemplateView):
-    """Every process, newest first, with how far it is and what comes next."""
+    """What the user should do now (planning.todo), then every process, newest first, with how far it is and what
+    comes next."""
 
     permission_required = "planning.view_process"
     template_name = "planning/home.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        # A municipal contact (partners, issue 16) reads no process: their start page is their own toets.
+        if request.user.is_authenticated and request.user.is_municipal_contact:
+            return redirect("partners:contact_home")
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        return super().get_context_data(processes=selectors.process_overview(today=today), today=today, **kwargs)
+        todos = todos_for(self.request.user, current_processes(today=today))
+        return super().get_context_data(
+            processes=selectors.process_overview(today=today), today=today, todos=todos, **kwargs
+        )
 
 
 class ProcessCreateView(RuleRequiredMixin, FormView):

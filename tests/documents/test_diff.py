@@ -58,3 +58,34 @@ def test_a_section_only_in_one_version():
     diffs = {d.key: d for d in compare_contents(content("0.1", []), content("0.2", [("om", "<p>OM</p>")]))}
     assert diffs["om"].only_in == "b"
     assert diffs["om"].additions == 1
+
+
+def test_a_table_is_compared_as_a_table_row_by_row_and_cell_by_cell():
+    old = "<p>Inleiding</p><table><tr><th>Gemeente</th><th>Agenten</th></tr><tr><td>Deventer</td><td>20</td></tr>"
+    old += "<tr><td>Zwolle</td><td>25</td></tr></table>"
+    new = "<p>Inleiding</p><table><tr><th>Gemeente</th><th>Agenten</th></tr><tr><td>Deventer</td><td>22</td></tr>"
+    new += "<tr><td>Zwolle</td><td>25</td></tr><tr><td>Kampen</td><td>9</td></tr></table>"
+    diffs = {
+        d.key: d for d in compare_contents(content("0.1", [("capacity", old)]), content("0.2", [("capacity", new)]))
+    }
+    capacity = diffs["capacity"]
+    assert capacity.changed
+    intro, table = capacity.lines
+    assert (intro.kind, intro.changed) == ("equal", False)
+    assert table.kind == "table"
+    assert [row.kind for row in table.rows] == ["equal", "change", "equal", "insert"]
+    deventer = table.rows[1]
+    assert [[(s.kind, s.text) for s in cell.segments] for cell in deventer.cells] == [
+        [("equal", "Deventer")],
+        [("delete", "20"), ("insert", "22")],
+    ]
+    assert [s.text for s in deventer.cells[1].old_segments] == ["20"]
+    assert [s.text for s in deventer.cells[1].new_segments] == ["22"]
+    assert (table.in_old, table.in_new) == (True, True)
+    assert (capacity.additions, capacity.removals) == (3, 1)  # 22, Kampen, 9; 20
+
+
+def test_an_unchanged_table_is_not_a_change():
+    table = "<table><tr><td>a</td><td>b</td></tr></table>"
+    diffs = {d.key: d for d in compare_contents(content("0.1", [("x", table)]), content("0.2", [("x", table)]))}
+    assert not diffs["x"].changed

@@ -152,3 +152,16 @@ def test_render_task_for_a_deleted_version_does_nothing(db, private_storage, lay
 
 def test_render_task_is_acks_late():
     assert render_document.acks_late is True
+
+
+def test_prerendering_fills_the_cache_once(private_storage, document, staff, django_capture_on_commit_callbacks):
+    from documents.services import version_create
+    from documents.tasks import prerender_versions
+
+    version = version_create(document=document, user=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert prerender_versions([version]) == 1  # queued on commit; tasks run eagerly in the tests
+    from documents.selectors import build_document_content
+
+    assert render_cache.cached_file(build_document_content(version).fingerprint(), Kind.DOCUMENT)
+    assert prerender_versions([version]) == 0  # already in the cache

@@ -250,6 +250,25 @@ def test_compare_marks_additions_and_removals(client, bbg_member, process, versi
     assert "Afspraken over ondermijning met het OM." in page
     assert "MJB: afspraken met het Openbaar Ministerie" in page
     assert "Ongewijzigd:" in page
+    # Side by side: the old version's column and the new one's, each line in both.
+    assert '<div class="diff-old"' in page
+    assert '<div class="diff-new">' in page
+    assert "Versie 0.1" in page
+    assert "Versie 0.2" in page
+
+
+def test_compare_shows_a_changed_table_as_two_tables(client, staff, process, versions):
+    table = "<table><tr><th>Afspraak</th><th>Zaken</th></tr><tr><td>Ondermijning</td><td>{}</td></tr></table>"
+    services.document_update(document=versions, user=staff, prose={"mjb_om_html": table.format(120)})
+    services.version_create(document=versions, user=staff)
+    services.document_update(document=versions, user=staff, prose={"mjb_om_html": table.format(140)})
+    client.force_login(staff)
+    page = client.get(url("compare", process) + "?a=0.3&b=concept").content.decode()
+    assert page.count('<table class="table table-sm table-bordered diff-table') == 2
+    assert '<tr class="diff-row-change">' in page
+    assert '<del class="diff-del"><span class="visually-hidden">verwijderd: </span>120</del>' in page
+    assert '<ins class="diff-ins"><span class="visually-hidden">toegevoegd: </span>140</ins>' in page
+    assert "Afspraak |" not in page
 
 
 def test_compare_shows_removals(client, staff, process, versions):

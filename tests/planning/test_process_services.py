@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from core.dates import Precision
 from planning.models import Action, Milestone, Phase, StrategyProcess
-from planning.services import DEFAULT_PHASES, process_copy, process_create
+from planning.services import DEFAULT_PHASES, process_copy, process_create, process_reschedule
 from tests.planning.factories import (
     ActionFactory,
     BodyFactory,
@@ -242,3 +242,19 @@ def test_process_copy_takes_a_fixed_number_of_queries(source, django_assert_max_
 
     assert new.milestones.count() == 36
     assert Milestone.depends_on.through.objects.filter(from_milestone__process=new).count() == 31
+
+
+@pytest.mark.django_db
+def test_process_reschedule_moves_days_by_days_months_by_months_and_records_history():
+    process = StrategyProcessFactory()
+    day = MilestoneFactory(process=process, starts_on=datetime.date(2018, 4, 4))
+    month = MilestoneFactory(
+        process=process, starts_on=datetime.date(2018, 5, 1), ends_on=datetime.date(2018, 5, 31), precision="month"
+    )
+    before = day.history.count()
+    process_reschedule(process=process, days=61)
+    day.refresh_from_db()
+    month.refresh_from_db()
+    assert (day.starts_on, day.ends_on) == (datetime.date(2018, 6, 4), datetime.date(2018, 6, 4))
+    assert (month.starts_on, month.ends_on) == (datetime.date(2018, 7, 1), datetime.date(2018, 7, 31))
+    assert day.history.count() == before + 1

@@ -236,3 +236,36 @@ def test_result_page_query_count_is_the_same_for_5_and_50_dvos(client, staff, vo
     assert five == fifty
     content = client.get(url("results", voting_round.process)).content.decode()
     assert "50 van 50 DVO" in content
+
+
+def test_pdf_never_splits_a_row_over_two_pages(three_chose, long_list):
+    """Long remarks make tall rows; WeasyPrint's layout puts each row on one page (the header row repeats)."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from voting.exports import result_context
+    from voting.selectors import round_result
+
+    close(three_chose)
+    for priority in long_list:
+        priority.title = f"{priority.title}: " + "een lange omschrijving van deze prioriteit " * 3
+        priority.save(update_fields=["title"])
+    html = render_to_string("voting/pdf/results.html", result_context(three_chose.process, round_result(three_chose)))
+    document = HTML(string=html).render()
+
+    def body_rows(box, in_head=False):
+        tag = getattr(box, "element_tag", None)
+        in_head = in_head or tag == "thead"
+        if tag == "tr" and not in_head:
+            yield box.element
+        for child in getattr(box, "children", ()):
+            yield from body_rows(child, in_head)
+
+    seen: dict = {}
+    for number, page in enumerate(document.pages):
+        for element in set(body_rows(page._page_box)):
+            seen.setdefault(element, set()).add(number)
+    assert len(document.pages) > 1
+    assert seen
+    split = [" ".join(element.itertext()).strip()[:60] for element, pages in seen.items() if len(pages) > 1]
+    assert not split, split

@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from demo.loader import DemoResult, load_demo
+from documents.models import DocumentVersion
+from documents.tasks import prerender_versions
 
 
 class Command(BaseCommand):
@@ -20,6 +22,11 @@ class Command(BaseCommand):
         create_users = settings.DEBUG
         result = load_demo(create_users=create_users)
         self._report(result)
+        # The demo's PDFs go into the render cache through the queue, so that the first download is at once.
+        versions = DocumentVersion.objects.filter(document__process=result.process).select_related("document")
+        queued = prerender_versions(versions)
+        if queued:
+            self.stdout.write(_("%(count)d PDF's van de demo in de wachtrij gezet.") % {"count": queued})
 
     def _report(self, result: DemoResult) -> None:
         if result.changed_anything:

@@ -1,0 +1,99 @@
+"""Cached page fragments, keyed on a version of the data they show and on who may see them.
+
+A fragment (the scan matrix's tables, the dashboard's conflicts, ...) is rendered once per data version, language
+and audience and then served from the shared cache (Redis in production, so every web replica sees the same
+versions). Each kind of data has a version number in the cache (``data_version(area)``); every write to that data
+moves it on (``bump(area)``), after the transaction commits, so a fragment is never served for data older than
+the last committed write:
+
+- a request reads the version *before* it reads the data, so a fragment rendered from data that a concurrent
+  write then changed is stored under the old version, which no later request asks for;
+- a version missing from the cache (evicted, flushed) starts again at the current time in nanoseconds, never at a
+  number an older fragment may still be stored under.
+
+The apps that own the data call ``bump`` where they write (their model signals catch the services, the forms,
+the admin and the demo alike; bulk writes that bypass ``save()`` call it themselves).
+
+**Audience.** A fragment is stored per ``audience``: a string that names everything about the user that the
+fragment's content depends on (the role, the DVO, "every reader" when nothing). The caller states it; a fragment
+with staff-only content must have an audience that no other role shares. Tests per fragment show that one made
+for staff is never served to a secretary.
+
+A cache that does not answer (Redis down) costs the fragment's rendering, never the page.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+# A fragment is kept at most this long (seconds); its version makes it stale long before that.
+FRAGMENT_TIMEOUT = 60 * 60
+
+
+def _version_key(area: str) -> str:
+    return f"fragments:version:{area}"
+
+
+def data_version(area: str) -> int:
+    """The current version of ``area``'s data (created at the current time in nanoseconds when missing)."""
+    key = _version_key(area)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key)
+    return int(value)
+
+
+def _bump_now(areas: Iterable[str]) -> None:
+    for area in areas:
+        key = _version_key(area)
+        try:
+            cache.incr(key)
+        except ValueError:  # not in the cache: start afresh, above every number it may have had
+            cache.set(key, time.time_ns(), timeout=None)
+        except Exception:  # the cache is down; its fragments went with it or are as old as its versions
+            logger.warning("fragments: could not move the version of %s on", area, exc_info=True)
+
+
+def bump(*areas: str) -> None:
+    """Move the version of each area on now and again once the current transaction commits (once, outside one).
+
+    The second move is the one that matters: a request that rendered the data between the write and the commit
+    saw the old rows and stored them under the version of the first move. The first one serves the writer's own
+    connection (a page rendered later in the same transaction, as in the tests)."""
+    _bump_now(areas)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump_now(areas))
+
+
+def cached_fragment(
+    name: str,
+    *,
+    areas: Iterable[str],
+    audience: str,
+    parts: Iterable[object] = (),
+    render: Callable[[], object],
+):
+    """The fragment ``name`` for ``parts`` (e.g. the process and the sort order), ``audience`` and the active
+    language at the current versions of ``areas``: from the cache, or ``render()`` (any picklable value, usually
+    a string of HTML) stored there."""
+    try:
+        versions = ".".join(str(data_version(area)) for area in areas)
+        key = ":".join(["fragments", name, audience, get_language() or "", ".".join(str(p) for p in parts), versions])
+        value = cache.get(key)
+    except Exception:
+        logger.warning("fragments: cache unavailable, rendering %s", name, exc_info=True)
+        return render()
+    if value is None:
+        value = render()
+        try:
+            cache.set(key, value, timeout=FRAGMENT_TIMEOUT)
+        except Exception:
+            logger.warning("fragments: could not store %s", name, exc_info=True)
+    return value
