@@ -16,6 +16,8 @@ LAYERS: tuple[str, ...] = (
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
     "monitoring",  # measurements of the adopted goals, progress, the dashboard and the annual report
+    "consultation",  # the councils' consultation on the draft MJB, its chapter in the document
+    "proposal",  # the organisational and financial proposal: budget, funding, the cost-sharing key
     "partners",  # municipal contacts and their ambtelijke toets in the portal (issue 16)
     "search",  # the global search over every kind, with each kind's own visibility (partners, issue 16)
     "archive",  # export and import of one whole process

@@ -16,11 +16,13 @@ from django.db import transaction
 from accounts.models import Role, User
 from planning.models import District, Person, StrategyProcess
 
+from .consultation import load_consultation_demo
 from .decisions import load_decision_demo
 from .documents import load_document_demo
 from .monitoring import load_monitoring_demo
 from .planning import PROGRAMME_MANAGER, load_planning_demo
 from .priorities import load_priorities_demo
+from .proposal import load_proposal_demo
 from .scan import load_scan_demo
 from .today import load_today_demo
 from .upsert import upsert
@@ -108,6 +110,9 @@ def load_demo(*, create_users: bool) -> DemoResult:
     # After adoption: the monitoring of 2019-2022 (issue 14).
     if load_monitoring_demo(result, process):
         result.count("monitoring", True)
+    # 2019: the councils' consultation and the organisational and financial proposal.
+    load_consultation_demo(result, process)
+    load_proposal_demo(result, process)
     # Beside the historic cycle, the next one as of today: the DVO round open (demo/today.py).
     load_today_demo(result, process)
     return result

@@ -28,6 +28,7 @@ from priorities.models import PartnerRole, Urgency
 
 from .content import CapacityRow, DocumentContent, GoalItem, PriorityItem, Section
 from .diff import html_to_text
+from .hooks import DOCUMENT_CHAPTERS
 from .models import CommunityOfficerPlan, Document, DocumentVersion, Goal, GoalPartnerRole
 from .smart import SmartFacts, SmartIssue, smart_check
 
@@ -360,6 +361,8 @@ def document_content(
             parts.reverse()  # the goals' preconditions first, then the explanation
         html = "\n".join(part.strip() for part in parts if part and part.strip())
         sections.append(Section(key=key, title=section_title(key), html=html, generated=key in GENERATED_SECTIONS))
+    for chapters in DOCUMENT_CHAPTERS.call(document):
+        sections.extend(chapters)
 
     letter_html = "\n".join(
         part

@@ -11,9 +11,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from consultation.services import round_create
 from documents.services import version_create
 from partners.models import CheckRequest, MunicipalContact
 from planning.models import Municipality
+from proposal.models import GoalPlan, Proposal
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
@@ -211,6 +213,36 @@ EXPECTED = {
     "measurement-detail": API_READ_ALL,
     "progress-list": API_READ_ALL,
     "progress-override": API_POST_ONLY,
+    # The councils' consultation (a round on version 0.1; the entry is Arnhem's, a GLM municipality)
+    "consultation:round_list": READ_ALL,
+    "consultation:round_create": STAFF_ONLY,
+    "consultation:round_detail": READ_ALL,
+    "consultation:round_update": STAFF_ONLY,
+    "consultation:entry_update": {**STAFF_ONLY, "secretary": "ok"},
+    "consultation:entry_attachment": NO_DOCUMENT,
+    "consultation:municipality_log": READ_ALL,
+    # The organisational and financial proposal (started, with a plan for the matrix's goal)
+    "proposal:detail": READ_ALL,
+    "proposal:start": STAFF_POST_ONLY,
+    "proposal:edit": STAFF_ONLY,
+    "proposal:plan_budget": READ_ALL,
+    "proposal:key": READ_ALL,
+    "proposal:key_xlsx": READ_ALL,
+    "proposal:budget_xlsx": READ_ALL,
+    "proposal:offer": STAFF_ONLY,
+    "proposal:decision": STAFF_ONLY,
+    "proposal:adopt": STAFF_ONLY,
+    "consultation-round-list": API_READ_ALL,
+    "consultation-round-detail": API_READ_ALL,
+    "council-entry-list": API_READ_ALL,
+    "council-entry-detail": API_READ_ALL,
+    "proposal-list": API_READ_ALL,
+    "proposal-detail": API_READ_ALL,
+    "proposal-offer": API_POST_ONLY,
+    "proposal-decisions": API_POST_ONLY,
+    "plan-detail": API_READ_ALL,
+    "plan-costs": API_POST_ONLY,
+    "plan-funding": API_POST_ONLY,
     # Notifications: every logged-in user has their own.
     "notifications:list": {**PUBLIC, "anonymous": "login"},
     "notifications:preferences": {**PUBLIC, "anonymous": "login"},
@@ -316,7 +348,7 @@ def world(process, users, districts, other_secretary):
     BallotFactory(round=voting_round, district=districts["TWN"])
     plan = MunicipalPlanFactory(process=process, municipality=Municipality.objects.get(name="Arnhem"))
     theme = Theme.objects.order_by("name").first()
-    return {
+    world = {
         "process": process,
         "milestone": MilestoneFactory(process=process),
         "action": ActionFactory(process=process),
@@ -335,6 +367,17 @@ def world(process, users, districts, other_secretary):
         ),
         **monitoring_world(process, priorities),
     }
+    # The councils' consultation on version 0.1, with Arnhem's (GLM) entry.
+    world["round"] = round_create(
+        version=world["version"], sent_on=datetime.date(2019, 3, 1), deadline=datetime.date(2019, 4, 15),
+        user=users["staff"],
+    )  # fmt: skip
+    world["entry"] = world["round"].entries.get(municipality__name="Arnhem")
+    world["consultation"], world["council"] = world["round"], world["entry"]  # the API's names
+    # The proposal, set up directly (its services want adopted goals), with a plan for the goal.
+    proposal = Proposal.objects.create(process=process, title="Organisatorisch en financieel voorstel")
+    world["plan"] = GoalPlan.objects.create(proposal=proposal, goal=world["goal"])
+    return world
 
 
 def url_for(name, pattern, world, user):

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     # partners (issue 16)
     "search",
     "partners",
+    "consultation",
+    "proposal",
     "archive",
     "demo",
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("", include("documents.urls")),
     path("", include("monitoring.urls")),
+    path("", include("consultation.urls")),
+    path("", include("proposal.urls")),
     path("account/", include("accounts.urls")),
     # Single sign-on (OpenID Connect): 404 while it is not configured (accounts/oidc.py).
     path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
