@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gedeelde onderdelen")
 
     def ready(self):
+        from . import lookups
         from .admin_names import name_third_party_apps_in_dutch
 
+        lookups.register()
         name_third_party_apps_in_dutch()
