@@ -15,7 +15,7 @@ from documents.models import DocumentVersion
 
 from . import services
 from .models import ConsultationRound, CouncilEntry
-from .serializers import ConsultationRoundSerializer, CouncilEntrySerializer, RoundCreateSerializer
+from .serializers import ConsultationRoundCreateSerializer, ConsultationRoundSerializer, CouncilEntrySerializer
 
 PROCESS_FILTER = OpenApiParameter(
     "process", OpenApiTypes.STR, OpenApiParameter.QUERY, description="Alleen die van dit proces (de adresnaam)."
@@ -26,7 +26,7 @@ PROCESS_FILTER = OpenApiParameter(
     list=extend_schema(summary="Consultatierondes met de aantallen per status", parameters=[PROCESS_FILTER]),
     retrieve=extend_schema(summary="Eén consultatieronde"),
     create=extend_schema(summary="Een versie aan de gemeenteraden voorleggen (programmastaf)",
-                         request=RoundCreateSerializer),
+                         request=ConsultationRoundCreateSerializer),
 )  # fmt: skip
 class ConsultationRoundViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
@@ -47,7 +47,7 @@ class ConsultationRoundViewSet(
         return queryset.order_by("process", "sent_on", "pk")
 
     def create(self, request, *args, **kwargs):
-        data = RoundCreateSerializer(data=request.data)
+        data = ConsultationRoundCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         major, minor = (int(part) for part in values["version"].split("."))

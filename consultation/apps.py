@@ -7,6 +7,7 @@ class ConsultationConfig(AppConfig):
     verbose_name = _("Consultatie gemeenteraden")
 
     def ready(self):
+        from core.sanitize import allow_generated_classes
         from documents.hooks import DOCUMENT_CHAPTERS
         from notifications.sources import REMINDER_SOURCES
 
@@ -15,3 +16,4 @@ class ConsultationConfig(AppConfig):
 
         REMINDER_SOURCES.register(CONSULTATION_SOURCE)
         DOCUMENT_CHAPTERS.register(consultation_chapter)
+        allow_generated_classes("consultation-counts", "consultation-responses")

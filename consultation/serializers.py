@@ -40,7 +40,7 @@ class ConsultationRoundSerializer(serializers.ModelSerializer):
         return counts
 
 
-class RoundCreateSerializer(serializers.Serializer):
+class ConsultationRoundCreateSerializer(serializers.Serializer):
     process = serializers.SlugField(max_length=50)
     version = serializers.RegexField(r"^\d{1,3}\.\d{1,3}$", max_length=7, help_text="Bijv. '0.3'.")
     sent_on = serializers.DateField()

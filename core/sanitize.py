@@ -56,6 +56,14 @@ def sanitize_html(html: str | None) -> str:
 # and should be generated (a version's snapshot in an imported export): no style, no other class, no script.
 GENERATED_TAGS = ALLOWED_TAGS | {"caption", "tfoot"}
 GENERATED_CLASSES = {"capacity", "goal", "preconditions", "priorities", "roles"}
+
+
+def allow_generated_classes(*names: str) -> None:
+    """A higher app whose generated chapter (documents.hooks.DOCUMENT_CHAPTERS) marks its tables with classes of its
+    own adds them here, in its AppConfig.ready(), so that a snapshot holding the chapter survives an import."""
+    GENERATED_CLASSES.update(names)
+
+
 _GENERATED_ATTRIBUTES = {
     **ALLOWED_ATTRIBUTES,
     "table": {"class"},

@@ -17,11 +17,11 @@ from . import services
 from .models import Indicator, Measurement, MeasurementMoment
 from .selectors import monitoring_for
 from .serializers import (
+    GoalProgressSerializer,
     IndicatorSerializer,
     MeasurementSerializer,
     MomentSerializer,
     OverrideSerializer,
-    ProgressSerializer,
 )
 
 PROCESS_FILTER = OpenApiParameter(
@@ -146,14 +146,15 @@ class MeasurementViewSet(viewsets.ModelViewSet):
 class ProgressViewSet(viewsets.GenericViewSet):
     """The progress of every monitored goal of a process per moment, by the rule and with staff's override."""
 
-    serializer_class = ProgressSerializer
+    serializer_class = GoalProgressSerializer
+    pagination_class = None  # one row per goal and moment of the process: a list, as the schema says
     permission_classes = [MonitoringPermission]
     write_perm = "monitoring.change_monitoring"
 
     @extend_schema(
         summary="Voortgang per doelstelling en meetmoment (?process= verplicht)",
         parameters=[PROCESS_FILTER],
-        responses=ProgressSerializer(many=True),
+        responses=GoalProgressSerializer(many=True),
     )
     def list(self, request):
         slug = request.query_params.get("process")
@@ -167,7 +168,7 @@ class ProgressViewSet(viewsets.GenericViewSet):
             for item in monitoring_for(each)
             for row in item.moments
         ]
-        return Response(ProgressSerializer(rows, many=True).data)
+        return Response(GoalProgressSerializer(rows, many=True).data)
 
     @extend_schema(summary="Status zelf vaststellen, met reden (programmastaf)", request=OverrideSerializer)
     @action(detail=False, methods=["post"])
@@ -184,4 +185,4 @@ class ProgressViewSet(viewsets.GenericViewSet):
             reason=data.get("reason", ""),
         )
         [item] = monitoring_for(data["goal"].process, goals=[data["goal"]], moments=[data["moment"]])
-        return Response(ProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)
+        return Response(GoalProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)

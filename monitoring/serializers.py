@@ -46,7 +46,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
     remark = serializers.CharField(max_length=REMARK_MAX_LENGTH, required=False, allow_blank=True)
     provisional = serializers.BooleanField(required=False, default=False)
     unit = serializers.CharField(source="indicator.unit", read_only=True)
-    entered_by = serializers.StringRelatedField(read_only=True)
+    entered_by = serializers.CharField(read_only=True, allow_null=True)
 
     class Meta:
         model = Measurement
@@ -81,7 +81,7 @@ class IndicatorProgressSerializer(serializers.Serializer):
     status = serializers.CharField(allow_null=True)
 
 
-class ProgressSerializer(serializers.Serializer):
+class GoalProgressSerializer(serializers.Serializer):
     """A goal at a moment: the status by the rule, staff's override with its reason, the one that counts, and the
     owner's explanation."""
 

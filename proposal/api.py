@@ -18,10 +18,10 @@ from .models import CostItem, Funding, GoalPlan, Proposal
 from .serializers import (
     CostItemSerializer,
     DecisionInputSerializer,
-    DecisionSerializer,
     FundingSerializer,
     GoalPlanSerializer,
     OfferSerializer,
+    ProposalDecisionSerializer,
     ProposalSerializer,
 )
 
@@ -58,7 +58,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(
         summary="Besluit van een DVO of een college van B&W (programmastaf)",
         request=DecisionInputSerializer,
-        responses=DecisionSerializer,
+        responses=ProposalDecisionSerializer,
     )
     @action(detail=True, methods=["post"])
     def decisions(self, request, process=None):
@@ -76,7 +76,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             municipality=get_object_or_404(Municipality, name=municipality) if municipality else None,
             **values,
         )
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        return Response(ProposalDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(retrieve=extend_schema(summary="De uitwerking van één doelstelling"))

@@ -22,7 +22,7 @@ class FundingSerializer(serializers.ModelSerializer):
         extra_kwargs = {"source_other": {"max_length": 200}, "amount": {"min_value": 0}}
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class ProposalDecisionSerializer(serializers.ModelSerializer):
     district = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     municipality = serializers.CharField(source="municipality.name", read_only=True, default=None, allow_null=True)
 
@@ -51,7 +51,7 @@ class ProposalSerializer(serializers.ModelSerializer):
     process = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     plans = serializers.SerializerMethodField()
     key = serializers.SerializerMethodField()
-    decisions = DecisionSerializer(many=True, read_only=True)
+    decisions = ProposalDecisionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Proposal

@@ -308,6 +308,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SourceKindEnum": "scan.models.Source.Kind",
         "LongListStatusEnum": "priorities.models.LongList.Status",
+        "CriterionOutcomeEnum": "priorities.models.Outcome",
+        "ProposalDecisionOutcomeEnum": "proposal.models.ProposalDecision.Outcome",
     },
 }
 

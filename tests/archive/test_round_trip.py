@@ -168,8 +168,12 @@ def delete_process(process: StrategyProcess) -> None:
 
 
 def forget(slug: str, export: dict) -> None:
-    """Remove the process and the people and users the export holds, as if this were another database."""
-    delete_process(StrategyProcess.objects.get(slug=slug))
+    """Remove the process and the people and users the export holds, as if this were another database (one that
+    holds its predecessor, but not the demo's current cycle, whose ballots the same secretaries submitted)."""
+    process = StrategyProcess.objects.get(slug=slug)
+    for other in StrategyProcess.objects.exclude(pk=process.pk).exclude(pk=process.predecessor_id):
+        delete_process(other)
+    delete_process(process)
     Person.objects.filter(name__in=[row["name"] for row in export["people"]]).delete()
     User.objects.filter(username__in=[row["username"] for row in export["users"]]).delete()
 

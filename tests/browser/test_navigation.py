@@ -101,11 +101,12 @@ def test_the_menu_is_grouped_by_what_each_role_does(chromium_browser, live_serve
             expect(page.locator(".process-nav a[aria-current=page]")).to_have_text("Keuze DVO GLM")
         page.context.close()
     assert menus["staf"] == ["Overzicht", "Planning", "Scan", "Lange lijst", "Keuze DVO's", "Top vijf BBG",
-                             "Doelstellingen", "Document", "Monitoring", "Alle processen"]  # fmt: skip
+                             "Doelstellingen", "Document", "Consultatie", "Voorstel", "Monitoring",
+                             "Alle processen"]  # fmt: skip
     assert menus["secretaris-glm"][0] == "Keuze DVO GLM"
     assert "Keuze DVO's" not in menus["secretaris-glm"]
     # A BBG member: the result, the decision and the document first; no round to run, no ballot.
-    assert menus["bbg-lid"][:6] == ["Overzicht", "Uitslag", "Top vijf BBG", "Document", "Doelstellingen", "Monitoring"]
+    assert menus["bbg-lid"][:5] == ["Overzicht", "Uitslag", "Top vijf BBG", "Document", "Doelstellingen"]
     assert not any("Keuze" in entry for entry in menus["bbg-lid"])
 
 
