@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from accounts.api_permissions import RulePermission
 from core.api import service_call
+from core.limits import parse_id
 from documents.models import DocumentVersion
 
 from . import services
@@ -86,8 +87,8 @@ class CouncilEntryViewSet(
         params = self.request.query_params
         if params.get("process"):
             queryset = queryset.filter(round__process__slug=params["process"])
-        if params.get("round", "").isdigit():
-            queryset = queryset.filter(round_id=int(params["round"]))
+        if params.get("round"):
+            queryset = queryset.filter(round__id=parse_id(params["round"]) or 0)
         return queryset.order_by("round", "municipality__name")
 
     def partial_update(self, request, *args, **kwargs):

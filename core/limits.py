@@ -37,3 +37,17 @@ def year_validators() -> list:
         MinValueValidator(YEAR_MIN, message=_("Kies een jaar vanaf %(limit_value)s.")),
         MaxValueValidator(YEAR_MAX, message=_("Kies een jaar tot en met %(limit_value)s.")),
     ]
+
+
+# The largest id a row can have (a 64-bit signed integer on PostgreSQL and SQLite alike).
+MAX_ID = 2**63 - 1
+
+
+def parse_id(raw) -> int | None:
+    """An id from a query parameter or a form value: ASCII digits within the database's range, else None (so that
+    "²", "1e3" or 99999999999999999999 are an unknown id, never a 500)."""
+    text = str(raw) if raw is not None else ""
+    if not (text.isascii() and text.isdecimal()):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None

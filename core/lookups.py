@@ -4,8 +4,9 @@ Django answers ``id=99999999999999999999`` with an empty result (its ``exact`` l
 range), but passes the same value in ``id__in=[...]`` to the database: SQLite's driver then raises OverflowError (a
 500 from every form or serializer with a multiple choice) and PostgreSQL an out-of-range error. A value outside the
 range can never match, so it is left out, as ``None`` already is; a choice field then reports it as an invalid
-choice, in Dutch, like any other unknown id. Registered on ``IntegerField`` (and so on every auto and foreign key)
-in ``CoreConfig.ready``.
+choice, in Dutch, like any other unknown id. Registered on ``IntegerField`` (and so on every auto field) in
+``CoreConfig.ready``. A foreign key's own ``<fk>_id__in`` uses Django's related lookups instead: filter through the
+target (``round__id__in``), or read ids from input with ``core.limits.parse_id``.
 """
 
 from django.db.models import IntegerField

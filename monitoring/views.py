@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from core.errors import add_service_error
 from core.history import history_versions
+from core.limits import parse_id
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.views import ProcessMixin
 from planning.models import District, Municipality
@@ -113,9 +114,9 @@ class GoalMixin(MonitoringMixin):
         """The moment of ``?moment=``; without one the first moment that still misses values, else the last."""
         raw = self.request.GET.get("moment") or self.request.POST.get("moment")
         if raw:
-            if not raw.isdigit():
+            if parse_id(raw) is None:
                 raise Http404
-            return get_moment_for_user(self.request.user, self.process, int(raw))
+            return get_moment_for_user(self.request.user, self.process, parse_id(raw))
         if not self.moments:
             return None
         [item] = monitoring_for(self.process, goals=[self.goal], moments=self.moments)
@@ -396,9 +397,11 @@ class GoalContactsView(GoalMixin, FormView):
     def post(self, request, *args, **kwargs):
         remove = request.POST.get("remove")
         if remove:
-            if not remove.isdigit():
+            if parse_id(remove) is None:
                 raise Http404
-            services.contact_remove(item=get_contact_for_user(request.user, self.goal, int(remove)), user=request.user)
+            services.contact_remove(
+                item=get_contact_for_user(request.user, self.goal, parse_id(remove)), user=request.user
+            )
             messages.success(request, _("De contactpersoon is verwijderd."))
             return redirect(request.path)
         return super().post(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
+from core.limits import parse_id
 from core.views import ProcessMixin, RuleRequiredMixin
 from planning.models import Municipality
 from scan.models import MunicipalPlan, PlanTheme, Source
@@ -184,7 +185,7 @@ class CheckProcessView(ProcessMixin, TemplateView):
         proposal = get_object_or_404(
             CheckProposal.objects.select_related("theme"),
             request=self.check_request,
-            pk=int(proposal_pk) if proposal_pk.isdigit() else 0,
+            pk=parse_id(proposal_pk) or 0,
         )
         form = ProposalDecisionForm(request.POST, prefix=f"p{proposal.pk}")
         if form.is_valid():

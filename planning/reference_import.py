@@ -149,7 +149,7 @@ def parse_reference_csv(text: str, *, source: str = "", year: int | None = None)
         population = None
         raw = values.get(population_column, "").replace(".", "").replace(" ", "")
         if raw:
-            if not raw.isdigit() or not 0 < int(raw) <= MAX_POPULATION:
+            if not (raw.isascii() and raw.isdecimal()) or not 0 < int(raw) <= MAX_POPULATION:
                 row_errors.append(
                     _error(
                         line,
@@ -162,7 +162,10 @@ def parse_reference_csv(text: str, *, source: str = "", year: int | None = None)
                 population = int(raw)
         row_year = column_year or year
         if values.get("population_year"):
-            if not values["population_year"].isdigit() or not 1900 <= int(values["population_year"]) <= 2100:
+            if (
+                not (values["population_year"].isascii() and values["population_year"].isdecimal())
+                or not 1900 <= int(values["population_year"]) <= 2100
+            ):
                 row_errors.append(
                     _error(
                         line,

@@ -13,6 +13,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
 from accounts.api_permissions import RulePermission
+from core.limits import parse_id
 from planning.models import StrategyProcess
 
 from .models import MunicipalPlan, PlanTheme, Theme
@@ -133,7 +134,7 @@ class SourceViewSet(mixins.DestroyModelMixin, CreateReadUpdateViewSet):
             sources_visible_to(self.request.user),
             text=params.get("q", "").strip(),
             kind=params.get("kind", ""),
-            theme_id=int(theme) if theme.isdigit() else None,
+            theme_id=parse_id(theme),
         )
         return self.filter_by_process(sources.select_related("process").prefetch_related("themes"))
 

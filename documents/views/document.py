@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 from core.dates import format_date
 from core.errors import add_service_error
 from core.history import history_versions
+from core.limits import parse_id
 from core.numbers import format_number
 from planning.models import Municipality
 
@@ -205,7 +206,7 @@ class CapacityEditView(FrozenRedirectMixin, DocumentMixin, TemplateView):
         rows = []
         for form in formset.forms:
             raw = form["municipality"].value()
-            municipality = by_id.get(int(raw)) if str(raw).isdigit() else None
+            municipality = by_id.get(parse_id(raw))
             if municipality is None:
                 continue
             rows.append(
