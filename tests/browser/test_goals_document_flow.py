@@ -137,11 +137,15 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
     # A principle reworded and an agreement with the OM added, before the document goes to the RVO.
     page.get_by_role("link", name="Teksten bewerken").click()
     # In the rich-text editor: the principle's line selected and retyped, the OM's text replaced.
-    page.get_by_role("textbox", name="Uitgangspunten", exact=True).get_by_text(OLD_PRINCIPLE).click()
+    # The editors replace their text boxes once the page's module has run (seconds on a loaded machine): wait for
+    # the editor itself (it carries the label as aria-label; the hidden text box only through <label for>).
+    principles = page.locator('.ProseMirror[aria-label="Uitgangspunten"]')
+    expect(principles).to_be_visible(timeout=30_000)
+    principles.get_by_text(OLD_PRINCIPLE).click()
     page.keyboard.press("End")
     page.keyboard.press("Shift+Home")
     page.keyboard.type(NEW_PRINCIPLE)
-    page.get_by_role("textbox", name="Afspraken met het OM", exact=True).click()
+    page.locator('.ProseMirror[aria-label="Afspraken met het OM"]').click()
     page.keyboard.press("Control+a")
     page.keyboard.type("Het OM zet in op de aanpak van ondermijning.")
     page.get_by_role("button", name="Opslaan").click()

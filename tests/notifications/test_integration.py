@@ -23,6 +23,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from kombu import pools as kombu_pools
 
 from notifications import tasks
 from notifications.models import Reminder
@@ -117,7 +118,10 @@ def broker(redis_server, settings):
     previous = conf.broker_url, conf.task_always_eager
 
     def reset_pools():
-        app.pool.force_close_all()
+        # kombu keeps one pool per broker URL in process-wide groups: closing a pool leaves it there, closed, and the
+        # next task sent to that URL (eager tasks acquire a producer too) fails with "Acquire on closed pool".
+        # kombu.pools.reset() closes every pool and empties the groups, so the next send opens a fresh one.
+        kombu_pools.reset()
         app._pool = None
         app.amqp._producer_pool = None
 
