@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents import services
@@ -191,3 +192,27 @@ def load_document_demo(result, process: StrategyProcess) -> DocumentDemoResult:
     if outcome.versions_created:
         services.document_update(document=document, user=user, prose=prose)
     return outcome
+
+
+# After the nota: the RVO and the Bestuurscollege adopt the goals (planning note 2018). Monitoring and the
+# organisational and financial proposal both start from the adopted goals.
+GOALS_PUT_FORWARD_ON = datetime.date(2018, 9, 12)  # the RVO
+GOALS_ADOPTED_ON = datetime.date(2018, 10, 31)  # the Bestuurscollege
+
+
+def adopt_demo_goals(process: StrategyProcess, user) -> list[Goal]:
+    """Put forward and adopt every goal that is SMART (a goal staff changed since is left to them); the adopted
+    goals in their order. Loading again changes nothing."""
+    for goal in Goal.objects.filter(process=process).exclude(status=Goal.Status.ADOPTED).order_by("position"):
+        try:
+            if goal.status == Goal.Status.CONCEPT:
+                goal = services.goal_put_forward(goal=goal, user=user, on=GOALS_PUT_FORWARD_ON)
+            if goal.status == Goal.Status.TO_RVO:
+                services.goal_adopt(goal=goal, user=user, on=GOALS_ADOPTED_ON)
+        except ValidationError:
+            continue
+    return list(
+        Goal.objects.filter(process=process, status=Goal.Status.ADOPTED)
+        .select_related("priority", "process")
+        .order_by("position")
+    )

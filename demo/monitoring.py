@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from documents import services as documents
 from documents.models import Goal
 from monitoring import services
 from monitoring.models import (
@@ -31,10 +29,8 @@ from monitoring.models import (
 )
 from planning.models import District, StrategyProcess
 
+from .documents import adopt_demo_goals
 from .voting import entry_user
-
-PUT_FORWARD_ON = datetime.date(2018, 9, 12)  # the RVO
-ADOPTED_ON = datetime.date(2018, 10, 31)  # the Bestuurscollege
 
 
 @dataclass(frozen=True)
@@ -129,17 +125,6 @@ def _series(goal: Goal) -> Series:
     return next((series for word, series in SERIES if word in lowered), GENERAL)
 
 
-def _adopt(goal: Goal, user) -> Goal | None:
-    try:
-        if goal.status == Goal.Status.CONCEPT:
-            goal = documents.goal_put_forward(goal=goal, user=user, on=PUT_FORWARD_ON)
-        if goal.status == Goal.Status.TO_RVO:
-            goal = documents.goal_adopt(goal=goal, user=user, on=ADOPTED_ON)
-    except ValidationError:
-        return None  # staff changed the goal; the demo leaves it to them
-    return goal
-
-
 def _regional(value: str, factor: str) -> str:
     return str((Decimal(value.replace(",", ".")) * Decimal(factor)).quantize(Decimal("1")))
 
@@ -148,8 +133,7 @@ def _regional(value: str, factor: str) -> str:
 def load_monitoring_demo(result, process: StrategyProcess) -> int:
     """Adopt the goals and fill the monitoring of 2019-2022; returns the number of values it stored or changed."""
     user = entry_user(result)
-    goals = [_adopt(goal, user) for goal in Goal.objects.filter(process=process).select_related("priority", "process")]
-    goals = [goal for goal in goals if goal is not None and goal.status == Goal.Status.ADOPTED]
+    goals = adopt_demo_goals(process, user)
     if not goals:
         return 0
     services.moments_generate(process=process, user=user)

@@ -6,18 +6,13 @@ BBG and decided by the five DVOs. Through documents.services and proposal.servic
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
-from documents import services as documents_services
-from documents.models import Goal
 from planning.models import District, Municipality
 from proposal import services
 from proposal.models import Funding, Proposal
 
+from .documents import adopt_demo_goals
 from .voting import entry_user
 
-PUT_FORWARD = datetime.date(2018, 9, 12)
-ADOPTED = datetime.date(2018, 10, 31)
 OFFERED = datetime.date(2019, 4, 11)
 
 # The merged municipalities: their 2018 population from before the merger, entered with its source.
@@ -40,22 +35,12 @@ DVO_DECISIONS = [
 ]
 
 
-def _adopt_goals(process, user) -> list[Goal]:
-    for goal in Goal.objects.filter(process=process, status=Goal.Status.CONCEPT).order_by("position"):
-        try:
-            goal = documents_services.goal_put_forward(goal=goal, user=user, on=PUT_FORWARD)
-        except ValidationError:
-            continue  # not SMART: it stays a concept and is not worked out
-        documents_services.goal_adopt(goal=goal, user=user, on=ADOPTED)
-    return list(Goal.objects.filter(process=process, status=Goal.Status.ADOPTED).order_by("position"))
-
-
 def load_proposal_demo(result, process) -> Proposal | None:
     existing = Proposal.objects.filter(process=process).first()
     if existing is not None:
         return existing
     user = entry_user(result)
-    if not _adopt_goals(process, user):
+    if not adopt_demo_goals(process, user):
         return None
     proposal = services.proposal_create(process=process, user=user)
     result.count("voorstellen", True)
