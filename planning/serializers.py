@@ -117,6 +117,7 @@ class MilestoneSerializer(ProcessScopedSerializer):
             "when",
             "status",
             "status_label",
+            "completed_by",
             "body",
             "responsible_person",
             "deliverables",

@@ -2,7 +2,9 @@
 
 import calendar
 import datetime
+import zoneinfo
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -94,7 +96,8 @@ def process_copy(
       predecessor is the source;
     - its phases, milestones (with their dependencies, all within the new process) and actions are copies;
       every day and period moves by whole years and keeps its precision (see ``shift_when``);
-    - a copied milestone starts as 'planned', except a tentative one, which stays tentative;
+    - a copied milestone starts as 'planned', except a tentative one, which stays tentative; it keeps the fact
+      that completes it (``completed_by``);
       a copied action is not done yet;
     - history records are written for everything created.
 
@@ -144,6 +147,7 @@ def process_copy(
                     if milestone.status == Milestone.Status.TENTATIVE
                     else Milestone.Status.PLANNED
                 ),
+                completed_by=milestone.completed_by,
                 body_id=milestone.body_id,
                 responsible_person_id=milestone.responsible_person_id,
                 deliverables=milestone.deliverables,
@@ -241,3 +245,88 @@ def process_reschedule(*, process: StrategyProcess, days: int) -> StrategyProces
         action.due_on += datetime.timedelta(days=days)
     bulk_update_with_history(actions, Action, ["due_on"], batch_size=500)
     return process
+
+
+# --- Statuses that follow the facts -----------------------------------------------------------------------------
+
+
+Moment = datetime.datetime | datetime.date | None
+
+
+def _moment(when: Moment) -> datetime.datetime | None:
+    """A fact's moment for the history: a day counts as noon of that day in the Netherlands."""
+    if when is None or isinstance(when, datetime.datetime):
+        return when
+    return datetime.datetime.combine(when, datetime.time(12, 0), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def _save_status(milestone: Milestone, *, status: str, by, when: Moment, reason: str) -> None:
+    """Save a new status with who (``by``) and when (``when``, default now) in the milestone's history."""
+    milestone.status = status
+    if by is not None:  # else the request's user (simple_history's middleware)
+        milestone._history_user = by
+    moment = _moment(when)
+    if moment is not None:
+        milestone._history_date = moment
+    if reason:
+        milestone._change_reason = reason[:100]
+    milestone.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def milestone_complete(*, milestone: Milestone, by, when: Moment = None, reason: str = "") -> Milestone:
+    """Mark a milestone done, recording who (``by``) and when (``when``: the moment of the fact; default now) in its
+    history, with ``reason`` as the change's reason.
+
+    Rules: only an open milestone (planned, tentative, moved) becomes done; a done or cancelled one is left as it
+    is, so that a fact recorded twice (a replaced DVO choice) writes no second history record.
+    """
+    if milestone.status not in Milestone.OPEN_STATUSES:
+        return milestone
+    _save_status(milestone, status=Milestone.Status.DONE, by=by, when=when, reason=reason)
+    return milestone
+
+
+@transaction.atomic
+def milestone_cancel(*, milestone: Milestone, by, reason: str, when: Moment = None) -> Milestone:
+    """Mark an open milestone cancelled ('vervallen'), e.g. a meeting under reservation that did not take place;
+    who, when and why are kept in its history. A milestone that is done or already cancelled is left as it is."""
+    if milestone.status not in Milestone.OPEN_STATUSES:
+        return milestone
+    _save_status(milestone, status=Milestone.Status.CANCELLED, by=by, when=when, reason=reason)
+    return milestone
+
+
+def _fact_milestones(process: StrategyProcess, fact: str, district=None):
+    milestones = Milestone.objects.filter(process=process, completed_by=fact)
+    if district is not None:
+        milestones = milestones.filter(body__district=district)
+    return milestones.order_by("pk")
+
+
+@transaction.atomic
+def milestones_complete(
+    *, process: StrategyProcess, fact: str, by, when: Moment = None, district=None, reason: str = ""
+) -> list[Milestone]:
+    """A fact of the process happened (``fact``: a ``Milestone.CompletedBy``): every open milestone of the process
+    that this fact completes becomes done, each with who and when in its history. With ``district``, only the
+    milestones whose body belongs to that district (a DVO's own meeting). The one place the apps above the
+    planning (voting, decisions, documents, priorities) change a milestone's status; returns the ones changed."""
+    changed = []
+    for milestone in _fact_milestones(process, fact, district).filter(status__in=Milestone.OPEN_STATUSES):
+        changed.append(milestone_complete(milestone=milestone, by=by, when=when, reason=reason))
+    return changed
+
+
+@transaction.atomic
+def milestones_reopen(
+    *, process: StrategyProcess, fact: str, by, when: Moment = None, district=None, reason: str = ""
+) -> list[Milestone]:
+    """A fact was undone (a round started afresh, the long list reopened, the document back to concept): the
+    milestones that ``fact`` completed are planned again, each with who, when and ``reason`` in its history.
+    Milestones done by hand (without ``completed_by``) and cancelled ones are left alone."""
+    changed = []
+    for milestone in _fact_milestones(process, fact, district).filter(status=Milestone.Status.DONE):
+        _save_status(milestone, status=Milestone.Status.PLANNED, by=by, when=when, reason=reason)
+        changed.append(milestone)
+    return changed
