@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from core.dates import format_date
 from core.sanitize import sanitize_html
 from decisions.selectors import confirmed_top_five
 from planning.models import Municipality, StrategyProcess
+from planning.selectors import reading_date
 from priorities.models import PartnerRole, Urgency
 
 from .content import CapacityRow, DocumentContent, GoalItem, PriorityItem, Section
@@ -178,6 +179,11 @@ class CapacityTotals:
     unknown_population: list[str] = field(default_factory=list)
     planned_where_unknown: int = 0
     not_entered: list[str] = field(default_factory=list)
+
+    @property
+    def entered(self) -> int:
+        """The municipalities with a known population whose planned officers are filled in."""
+        return self.municipalities - len(self.not_entered)
 
 
 def capacity_totals(rows: list[CapacityRow]) -> CapacityTotals:
@@ -405,7 +411,7 @@ def draft_content(document: Document, versions: list[DocumentVersion] | None = N
         version_label=label,
         status_label=str(document.get_status_display()),
         is_adopted=document.is_frozen,
-        date=document.adopted_on if document.is_frozen else timezone.localdate(),
+        date=document.adopted_on if document.is_frozen else reading_date(document.process),
     )
 
 

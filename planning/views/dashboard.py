@@ -18,9 +18,15 @@ class _ProcessPageMixin(ProcessMixin):
     """A read-only page of one process."""
 
     permission_required = "planning.view_process"
+    # A closed past cycle reads as of its own last date (planning.selectors.reading_date), not today.
+    as_of_own_date = True
 
     def get_context_data(self, **kwargs):
-        self.today = timezone.localdate()
+        self.actual_today = timezone.localdate()
+        self.is_past = selectors.is_past(self.process, today=self.actual_today)
+        self.today = (
+            selectors.reading_date(self.process, today=self.actual_today) if self.as_of_own_date else self.actual_today
+        )
         return super().get_context_data(today=self.today, today_display=format_date(self.today), **kwargs)
 
 
@@ -53,15 +59,14 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             overdue=conflicts.overdue,
             panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),
             # A past cycle has nothing left to do; its dashboard reads as of its own dates.
-            todos=todos_for(self.request.user, [self.process])
-            if self.process.period_end_year >= self.today.year
-            else None,
+            todos=None if self.is_past else todos_for(self.request.user, [self.process]),
         )
         return context
 
 
 class TimelineView(_ProcessPageMixin, TemplateView):
     template_name = "planning/timeline.html"
+    as_of_own_date = False  # its line is today's, wherever that falls
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
