@@ -75,6 +75,7 @@ EXPECTED = {
     # Single sign-on: 404 while it is not configured (as here); tests/accounts/test_oidc.py covers it configured.
     "oidc_authentication_init": dict.fromkeys(ROLES, 404),
     "oidc_authentication_callback": dict.fromkeys(ROLES, 404),
+    "oidc_link": dict.fromkeys(ROLES, 404),
     # The network's logo from the site settings: public (it is on the login page); none is set here.
     "site_logo": dict.fromkeys(ROLES, 404),
     # Health probes: outside the login, for the orchestrator.
