@@ -37,7 +37,8 @@ def receipt_url(ballot: Ballot) -> str:
 
 def send_ballot_receipt(ballot_id: int) -> int:
     """Email the receipt of a DVO's choice: the seven priorities, remarks, the councils, whether staff entered it
-    on the DVO's behalf, and the link to the receipt's page in the portal (to print it or change the choice). Sent after the commit of ballot_submit; returns the number of messages sent (0 or 1)."""
+    on the DVO's behalf, and the link to the receipt's page in the portal (to print it or change the choice).
+    Sent after the commit of ballot_submit; returns the number of messages sent (0 or 1)."""
     ballot = (
         Ballot.objects.select_related("round__process", "district", "submitted_by")
         .prefetch_related("choices__priority")
