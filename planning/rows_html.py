@@ -11,10 +11,11 @@ attributes and visually hidden words for screen readers. The pages (``planning/t
 
 from collections.abc import Callable, Iterable
 
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
+
+from core.urls import reverse_for_ids
 
 from .conflicts import Conflict
 from .models import Milestone
@@ -22,15 +23,10 @@ from .selectors import TimelineBar, TimelineGroup
 
 Status = Milestone.Status
 
-_SENTINEL_PK = 2147483647
-
 
 def milestone_url(slug: str) -> Callable[[int], str]:
     """The milestone page's URL for a pk: one ``reverse()`` for the pattern, the pk put in per row."""
-    prefix, _sentinel, suffix = reverse(
-        "planning:milestone_detail", kwargs={"slug": slug, "pk": _SENTINEL_PK}
-    ).rpartition(str(_SENTINEL_PK))
-    return lambda pk: f"{prefix}{int(pk)}{suffix}"
+    return reverse_for_ids("planning:milestone_detail", slug=slug)
 
 
 def _labels(choices) -> dict[str, str]:
