@@ -197,10 +197,9 @@ def key_population_enter(
     source = _text(source, 200, "population_source")
     if not source:
         refuse(_("Noem de bron van het inwonertal."), code="key_population_source_missing", field="population_source")
-    row, _created = KeyMunicipality.objects.get_or_create(
-        proposal=proposal,
-        municipality=municipality,
-        defaults={"population": population, "population_source": source},
+    # Not get_or_create: its first save would enter the history without the user.
+    row = KeyMunicipality.objects.filter(proposal=proposal, municipality=municipality).first() or KeyMunicipality(
+        proposal=proposal, municipality=municipality
     )
     row.population, row.population_source, row.excluded, row.reason = population, source, False, ""
     return _save(row, user)
