@@ -28,6 +28,13 @@ def changed(proposal, plan, staff):
     services.key_municipality_exclude(
         proposal=proposal, user=staff, municipality=Municipality.objects.get(name="Lingewaal"), reason="West Betuwe"
     )
+    services.key_population_enter(
+        proposal=proposal,
+        user=staff,
+        municipality=Municipality.objects.get(name="Geldermalsen"),
+        population=26_000,
+        source="CBS 2018",
+    )
     proposal = services.proposal_offer(proposal=proposal, user=staff, offered_on=datetime.date(2019, 4, 10))
     services.proposal_decision_record(
         proposal=proposal,
@@ -50,6 +57,8 @@ def test_a_bbg_member_reads_who_changed_what(client, bbg_member, changed, staff)
     assert "verwijderd" in html
     assert "provincie, € 1.234,56" in html
     assert "Lingewaal: buiten de verdeling, reden: West Betuwe" in html
+    assert "Geldermalsen: inwonertal 26.000 (bron: CBS 2018)" in html
+    assert "onbekend (systeem)" not in html  # every row names its user
     assert "DVO TWN: niet akkoord, 23 april 2019" in html
     assert "Versie 0.1 (door de BBG aangeboden)" in html
 
