@@ -1,6 +1,7 @@
 """The monitoring's REST API: the same rules as the pages. Every role reads; staff write everything; a goal's
 owner contacts write their own goals' values (the service decides, 403 otherwise)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -14,7 +15,14 @@ from core.api import service_call
 from planning.models import StrategyProcess
 
 from . import services
-from .models import Indicator, Measurement, MeasurementMoment
+from .models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
+)
 from .selectors import monitoring_for
 from .serializers import (
     GoalProgressSerializer,
@@ -22,6 +30,10 @@ from .serializers import (
     MeasurementSerializer,
     MomentSerializer,
     OverrideSerializer,
+    ProgressReportSerializer,
+    ReportSummarySerializer,
+    ReportTransitionInputSerializer,
+    ReportVersionInputSerializer,
 )
 
 PROCESS_FILTER = OpenApiParameter(
@@ -186,3 +198,94 @@ class ProgressViewSet(viewsets.GenericViewSet):
         )
         [item] = monitoring_for(data["goal"].process, goals=[data["goal"]], moments=[data["moment"]])
         return Response(GoalProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)
+
+
+REPORT_STEP_CODES = (
+    "report_transition_not_allowed",
+    "report_concept_reason_missing",
+    "report_meeting_date_missing",
+    "report_date_before_previous_step",
+    "report_summary_missing",
+    "report_adopted_too_early",
+    "report_outside_period",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Voortgangsrapportages per jaar", parameters=[PROCESS_FILTER]),
+    retrieve=extend_schema(summary="Eén voortgangsrapportage: status, samenvatting, versies en stappen"),
+)
+class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """The annual progress reports: everyone with a role reads (BBG members, DVO secretaries, staff); staff write
+    the summary, freeze a version and take the steps, through the pages' services."""
+
+    serializer_class = ProgressReportSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.change_monitoring"
+    refusal_codes = {
+        "transition": REPORT_STEP_CODES,
+        "summary": ("report_frozen", "report_outside_period", "max_length"),
+        "version": ("report_frozen", "report_outside_period", "max_length"),
+    }
+
+    def get_queryset(self):
+        queryset = (
+            ProgressReport.objects.select_related("process")
+            .prefetch_related(
+                Prefetch("versions", queryset=ProgressReportVersion.objects.select_related("created_by")),
+                Prefetch("transitions", queryset=ProgressReportTransition.objects.select_related("by", "version")),
+            )
+            .order_by("process", "year")
+        )
+        return _by_process(queryset, self.request, "process__slug")
+
+    def _answer(self, report):
+        return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
+
+    @extend_schema(summary="Een stap in de besluitvorming (programmastaf)", request=ReportTransitionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportTransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        service_call(
+            services.report_transition,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            to_status=data["to_status"],
+            meeting_date=data.get("meeting_date"),
+            note=data.get("note", ""),
+        )
+        return self._answer(report)
+
+    @extend_schema(summary="De samenvatting schrijven (programmastaf)", request=ReportSummarySerializer)
+    @action(detail=True, methods=["post"])
+    def summary(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportSummarySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        service_call(
+            services.report_summary_save,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            summary_html=serializer.validated_data["summary_html"],
+        )
+        return self._answer(report)
+
+    @extend_schema(summary="Een nieuwe versie vastleggen (programmastaf)", request=ReportVersionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def version(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportVersionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        service_call(
+            services.report_version_create,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            note=serializer.validated_data.get("note", ""),
+        )
+        return self._answer(report)
