@@ -25,6 +25,7 @@ from .models import (
 )
 from .selectors import monitoring_for
 from .serializers import (
+    ExplanationSerializer,
     GoalProgressSerializer,
     IndicatorSerializer,
     MeasurementSerializer,
@@ -50,7 +51,7 @@ class MonitoringPermission(BasePermission):
             return False
         if request.method in SAFE_METHODS:
             return user.has_perm("monitoring.view_monitoring")
-        return user.has_perm(view.write_perm)
+        return user.has_perm(getattr(view, "action_write_perms", {}).get(view.action, view.write_perm))
 
 
 def _by_process(queryset, request, lookup: str):
@@ -162,6 +163,12 @@ class ProgressViewSet(viewsets.GenericViewSet):
     pagination_class = None  # one row per goal and moment of the process: a list, as the schema says
     permission_classes = [MonitoringPermission]
     write_perm = "monitoring.change_monitoring"
+    # The explanation: every role may try, the service decides (staff, or an owner contact of the goal).
+    action_write_perms = {"explanation": "monitoring.view_monitoring"}
+    refusal_codes = {
+        "override": ("status_reason_missing", "status_unknown", "moment_other_process", "goal_not_adopted"),
+        "explanation": ("action_other_process", "moment_other_process", "goal_not_adopted", "max_length"),
+    }
 
     @extend_schema(
         summary="Voortgang per doelstelling en meetmoment (?process= verplicht)",
@@ -196,8 +203,30 @@ class ProgressViewSet(viewsets.GenericViewSet):
             status=data["status"],
             reason=data.get("reason", ""),
         )
-        [item] = monitoring_for(data["goal"].process, goals=[data["goal"]], moments=[data["moment"]])
-        return Response(GoalProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)
+        return self._row(data["goal"], data["moment"])
+
+    def _row(self, goal, moment):
+        [item] = monitoring_for(goal.process, goals=[goal], moments=[moment])
+        return Response(GoalProgressSerializer({"goal": goal.pk, "row": item.moments[0]}).data)
+
+    @extend_schema(
+        summary="Toelichting en acties van de partners (programmastaf of contactpersoon van de eigenaar)",
+        request=ExplanationSerializer,
+    )
+    @action(detail=False, methods=["post"])
+    def explanation(self, request):
+        serializer = ExplanationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        service_call(
+            services.explanation_save,
+            goal=data["goal"],
+            moment=data["moment"],
+            user=request.user,
+            explanation=data["explanation"],
+            actions=data.get("actions", []),
+        )
+        return self._row(data["goal"], data["moment"])
 
 
 REPORT_STEP_CODES = (

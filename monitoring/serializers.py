@@ -8,9 +8,10 @@ from rest_framework import serializers
 from core.limits import TEXT_MAX_LENGTH
 from core.prose import PROSE_MAX_LENGTH
 from documents.models import Goal
-from planning.models import District, Municipality
+from planning.models import Action, District, Municipality
 
 from .models import (
+    EXPLANATION_MAX_LENGTH,
     REMARK_MAX_LENGTH,
     Indicator,
     Measurement,
@@ -121,6 +122,15 @@ class OverrideSerializer(serializers.Serializer):
     moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
     status = serializers.ChoiceField(choices=[("", ""), *ProgressStatus.choices], allow_blank=True)
     reason = serializers.CharField(max_length=REMARK_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class ExplanationSerializer(serializers.Serializer):
+    """The owner's explanation of a goal at a moment and the planning's actions the partners took."""
+
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.select_related("process"))
+    moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
+    explanation = serializers.CharField(max_length=EXPLANATION_MAX_LENGTH, allow_blank=True)
+    actions = serializers.PrimaryKeyRelatedField(queryset=Action.objects.all(), many=True, required=False)
 
 
 class ReportVersionSerializer(serializers.ModelSerializer):
