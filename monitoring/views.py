@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.errors import add_service_error
@@ -512,13 +512,13 @@ class ReportMixin(MonitoringMixin):
 
 # The steps of the report's workflow as the page offers them: the button's words and the date's label.
 REPORT_STEPS = {
-    ProgressReport.Status.SENT_TO_RVO: (_lazy("Aanbieden aan het RVO"), _lazy("Datum van het RVO")),
+    ProgressReport.Status.SENT_TO_RVO: (gettext_lazy("Aanbieden aan het RVO"), gettext_lazy("Datum van het RVO")),
     ProgressReport.Status.FOR_ADOPTION: (
-        _lazy("Ter vaststelling naar het Bestuurscollege"),
-        _lazy("Datum van het Bestuurscollege"),
+        gettext_lazy("Ter vaststelling naar het Bestuurscollege"),
+        gettext_lazy("Datum van het Bestuurscollege"),
     ),
-    ProgressReport.Status.ADOPTED: (_lazy("Vastgesteld door het Bestuurscollege"), _lazy("Datum van vaststelling")),
-    ProgressReport.Status.CONCEPT: (_lazy("Terug naar concept"), _lazy("Datum van de vergadering (optioneel)")),
+    ProgressReport.Status.ADOPTED: (gettext_lazy("Vastgesteld door het Bestuurscollege"), gettext_lazy("Datum van vaststelling")),
+    ProgressReport.Status.CONCEPT: (gettext_lazy("Terug naar concept"), gettext_lazy("Datum van de vergadering (optioneel)")),
 }
 
 
