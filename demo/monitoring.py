@@ -214,7 +214,7 @@ def load_monitoring_demo(result, process: StrategyProcess) -> int:
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
     """A moment of the demo's past, in the portal's time zone."""
-    return timezone.make_aware(datetime.datetime(day.year, day.month, day.day, hour))
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=timezone.get_current_timezone())
 
 
 # The yearly reports: 2019, 2020 and 2021 offered to the RVO in March and adopted by the Bestuurscollege in April

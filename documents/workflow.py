@@ -51,7 +51,9 @@ class Workflow:
             refuse(str(self.concept_reason_message), code=f"{self.prefix}_concept_reason_missing", field="note")
         if to_status in self.date_fields and meeting_date is None:
             refuse(
-                _("Vul de datum van de vergadering in."), code=f"{self.prefix}_meeting_date_missing", field="meeting_date"
+                _("Vul de datum van de vergadering in."),
+                code=f"{self.prefix}_meeting_date_missing",
+                field="meeting_date",
             )
         previous_field = self.previous_date.get(to_status)
         previous = getattr(obj, previous_field) if previous_field else None

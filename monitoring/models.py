@@ -351,7 +351,9 @@ class ProgressReportVersion(models.Model):
     minor = models.PositiveSmallIntegerField(_("subversie"))
     status = models.CharField(_("status"), max_length=20, choices=ProgressReport.Status.choices)
     snapshot = models.JSONField(_("inhoud"), encoder=DjangoJSONEncoder)
-    note = models.TextField(_("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -389,7 +391,9 @@ class ProgressReportTransition(models.Model):
     from_status = models.CharField(_("van"), max_length=20, choices=ProgressReport.Status.choices)
     to_status = models.CharField(_("naar"), max_length=20, choices=ProgressReport.Status.choices)
     meeting_date = models.DateField(_("datum vergadering"), null=True, blank=True)
-    note = models.TextField(_("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators())
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
     version = models.ForeignKey(
         ProgressReportVersion,
         verbose_name=_("versie"),

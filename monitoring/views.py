@@ -5,11 +5,11 @@ indicators, the owner contacts, the measurement moments, what is missing, and th
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -47,8 +47,8 @@ from .models import (
     ProgressReportTransition,
     ProgressReportVersion,
 )
-from .report_docx import render_report_docx, report_docx_data
 from .progress import RULE_TEXT
+from .report_docx import render_report_docx, report_docx_data
 from .selectors import missing_values, moments_of, monitored_goals, monitoring_for
 from .units import input_text
 
@@ -517,8 +517,14 @@ REPORT_STEPS = {
         gettext_lazy("Ter vaststelling naar het Bestuurscollege"),
         gettext_lazy("Datum van het Bestuurscollege"),
     ),
-    ProgressReport.Status.ADOPTED: (gettext_lazy("Vastgesteld door het Bestuurscollege"), gettext_lazy("Datum van vaststelling")),
-    ProgressReport.Status.CONCEPT: (gettext_lazy("Terug naar concept"), gettext_lazy("Datum van de vergadering (optioneel)")),
+    ProgressReport.Status.ADOPTED: (
+        gettext_lazy("Vastgesteld door het Bestuurscollege"),
+        gettext_lazy("Datum van vaststelling"),
+    ),
+    ProgressReport.Status.CONCEPT: (
+        gettext_lazy("Terug naar concept"),
+        gettext_lazy("Datum van de vergadering (optioneel)"),
+    ),
 }
 
 

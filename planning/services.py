@@ -129,7 +129,9 @@ def process_copy(
 
     skipped = {pk for ids in COPY_SKIPS_MILESTONES.call(source) for pk in ids}
     source_milestones = [
-        milestone for milestone in Milestone.objects.filter(process=source).order_by("pk") if milestone.pk not in skipped
+        milestone
+        for milestone in Milestone.objects.filter(process=source).order_by("pk")
+        if milestone.pk not in skipped
     ]
     copies = []
     for milestone in source_milestones:

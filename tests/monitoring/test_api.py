@@ -151,7 +151,11 @@ def test_staff_take_a_reports_steps_through_the_api_and_readers_read_them(api, p
     done = api.post(address + "transition/", {"to_status": "sent_to_rvo", "meeting_date": "2020-03-12"})
     assert done.status_code == 200, done.json()
     body = done.json()
-    assert (body["status"], body["sent_to_rvo_on"], body["summary_html"]) == ("sent_to_rvo", "2020-03-12", "<p>Goed jaar.</p>")
+    assert (body["status"], body["sent_to_rvo_on"], body["summary_html"]) == (
+        "sent_to_rvo",
+        "2020-03-12",
+        "<p>Goed jaar.</p>",
+    )
     assert [(t["from_status"], t["to_status"], t["version"]) for t in body["transitions"]] == [
         ("concept", "sent_to_rvo", "0.1")
     ]
