@@ -10,6 +10,7 @@ the status rule. The charts are in the PDF; here their values are in the tables.
 Like the document's .docx it is made in the request: it takes milliseconds, no fonts or layout.
 """
 
+import datetime
 import io
 
 from django.utils import timezone, translation
@@ -117,7 +118,8 @@ def _goal(document, goal: dict) -> None:
     paragraph.add_run(f"{_('Eigenaar')}: ").bold = True
     paragraph.add_run(goal["owner"] or "–")
     for row in goal["rows"]:
-        document.add_paragraph(f"{row['moment']} ({row['measured_on']})", style="Caption")
+        measured_on = format_date(datetime.date.fromisoformat(row["measured_on"]))
+        document.add_paragraph(f"{row['moment']} ({measured_on})", style="Caption")
         data_table(
             document,
             [_("Indicator"), _("Nulmeting"), _("Streefwaarde"), _("Waarde"), _("Voortgang")],
