@@ -397,7 +397,7 @@ class ProgressReportTransition(models.Model):
     version = models.ForeignKey(
         ProgressReportVersion,
         verbose_name=_("versie"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # a version goes only with its report, and so with this step
         null=True,
         blank=True,
         related_name="transitions",

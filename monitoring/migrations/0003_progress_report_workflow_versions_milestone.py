@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='op')),
                 ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='monitoring.progressreport', verbose_name='voortgangsrapportage')),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transitions', to='monitoring.progressreportversion', verbose_name='versie')),
+                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='transitions', to='monitoring.progressreportversion', verbose_name='versie')),
             ],
             options={
                 'verbose_name': 'statuswijziging van een voortgangsrapportage',
