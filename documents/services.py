@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.dates import format_date
 from core.errors import refuse
@@ -49,6 +50,7 @@ from .selectors import (
     top_five,
 )
 from .smart import smart_check
+from .workflow import Workflow
 
 Status = Document.Status
 
@@ -564,8 +566,19 @@ PREVIOUS_DATE = {
 }
 
 
+WORKFLOW = Workflow(
+    prefix="document",
+    labels=dict(Status.choices),
+    transitions=TRANSITIONS,
+    date_fields=DATE_FIELDS,
+    previous_date=PREVIOUS_DATE,
+    not_allowed_message=gettext_lazy("Van '%(from)s' kan het document niet naar '%(to)s'."),
+    concept_reason_message=gettext_lazy("Geef een reden om het document terug te zetten naar concept."),
+)
+
+
 def allowed_transitions(document: Document) -> tuple[str, ...]:
-    return TRANSITIONS.get(Status(document.status), ())
+    return WORKFLOW.allowed(document.status)
 
 
 def _check_goals_ready(process: StrategyProcess) -> None:
@@ -596,33 +609,8 @@ def document_transition(
     _require_staff(user, "documents.change_document")
     document = _lock(document)
     from_status = document.status
-    if to_status not in allowed_transitions(document):
-        raise ValidationError(
-            _("Van '%(from)s' kan het document niet naar '%(to)s'.")
-            % {
-                "from": document.get_status_display(),
-                "to": dict(Status.choices).get(to_status, to_status),
-            },
-            code="document_transition_not_allowed",
-        )
-    note = (note or "").strip()
-    if to_status == Status.CONCEPT and not note:
-        refuse(
-            _("Geef een reden om het document terug te zetten naar concept."),
-            code="document_concept_reason_missing",
-            field="note",
-        )
+    note = WORKFLOW.check_step(document, to_status=to_status, meeting_date=meeting_date, note=note)
     date_field = DATE_FIELDS.get(to_status)
-    if date_field and meeting_date is None:
-        refuse(_("Vul de datum van de vergadering in."), code="document_meeting_date_missing", field="meeting_date")
-    previous_field = PREVIOUS_DATE.get(to_status)
-    previous = getattr(document, previous_field) if previous_field else None
-    if previous and meeting_date and meeting_date < previous:
-        refuse(
-            _("Deze datum ligt vóór de vorige stap (%(date)s).") % {"date": format_date(previous)},
-            code="document_date_before_previous_step",
-            field="meeting_date",
-        )
     if to_status in (Status.SENT_TO_RVO, Status.ADOPTED):
         _check_goals_ready(document.process)
 

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.dates import Precision, check_year
 from core.dates import shift_years as shift_date
 
+from .hooks import COPY_SKIPS_MILESTONES
 from .models import Action, Milestone, Phase, StrategyProcess
 
 # The stages every VS process goes through, in order (see the planning note of VS 2019-2022).
@@ -94,7 +95,8 @@ def process_copy(
     Rules:
     - the new process's period is the source's period shifted by the same number of years, and its
       predecessor is the source;
-    - its phases, milestones (with their dependencies, all within the new process) and actions are copies;
+    - its phases, milestones (with their dependencies, all within the new process) and actions are copies, but
+      for the milestones a higher app says are the source's alone (``hooks.COPY_SKIPS_MILESTONES``);
       every day and period moves by whole years and keeps its precision (see ``shift_when``);
     - a copied milestone starts as 'planned', except a tentative one, which stays tentative; it keeps the fact
       that completes it (``completed_by``);
@@ -128,7 +130,12 @@ def process_copy(
     )
     phase_map = {old.pk: new.pk for old, new in zip(source_phases, new_phases, strict=True)}
 
-    source_milestones = list(Milestone.objects.filter(process=source).order_by("pk"))
+    skipped = {pk for ids in COPY_SKIPS_MILESTONES.call(source) for pk in ids}
+    source_milestones = [
+        milestone
+        for milestone in Milestone.objects.filter(process=source).order_by("pk")
+        if milestone.pk not in skipped
+    ]
     copies = []
     for milestone in source_milestones:
         starts_on, ends_on = shift_when(milestone.starts_on, milestone.ends_on, milestone.precision, shift_years)
@@ -163,6 +170,7 @@ def process_copy(
             from_milestone_id=milestone_map[link.from_milestone_id], to_milestone_id=milestone_map[link.to_milestone_id]
         )
         for link in through.objects.filter(from_milestone__process=source, to_milestone__process=source)
+        if link.from_milestone_id in milestone_map and link.to_milestone_id in milestone_map
     ]
     through.objects.bulk_create(links)
     _milestone_history_create(new_milestones, links)
