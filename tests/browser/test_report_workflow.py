@@ -33,7 +33,7 @@ def test_staff_offer_the_report_to_the_rvo_and_download_it_as_docx(page, login, 
     expect(page.locator(".alert-danger")).to_contain_text("Vul de datum van de vergadering in.")
     violations = blocking(run_axe(page))
     assert not violations, describe(violations)
-    page.get_by_label("Datum van het RVO").fill("12-03-2020")
+    page.get_by_label("Datum van het RVO").fill("2020-03-12")
     page.get_by_label("Toelichting").fill("Met de cijfers van de partners")
     page.get_by_role("button", name="Aanbieden aan het RVO").click()
     expect(page.locator("body")).to_contain_text("aangeboden aan het RVO")
