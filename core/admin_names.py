@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 APP_NAMES = {
     "axes": _("Inlogpogingen"),
-    "otp_static": _("Tweede factor: reservecodes"),
+    "otp_static": _("Tweede factor: back-upcodes"),
     "otp_totp": _("Tweede factor: authenticator-app"),
 }
 MODEL_NAMES = {
-    ("otp_static", "staticdevice"): (_("reservecodeset"), _("reservecodesets")),
-    ("otp_static", "statictoken"): (_("reservecode"), _("reservecodes")),
+    ("otp_static", "staticdevice"): (_("back-upcodeset"), _("back-upcodesets")),
+    ("otp_static", "statictoken"): (_("back-upcode"), _("back-upcodes")),
     ("otp_totp", "totpdevice"): (_("authenticator-app"), _("authenticator-apps")),
 }
 
@@ -55,7 +55,7 @@ TOTP_FIELDS = {
 }
 FIELD_NAMES = {
     ("otp_static", "staticdevice"): DEVICE_FIELDS,
-    ("otp_static", "statictoken"): {"device": (_("reservecodeset"), ""), "token": (_("reservecode"), "")},
+    ("otp_static", "statictoken"): {"device": (_("back-upcodeset"), ""), "token": (_("back-upcode"), "")},
     ("otp_totp", "totpdevice"): DEVICE_FIELDS | TOTP_FIELDS,
 }
 FIELDSET_NAMES = {
@@ -78,7 +78,7 @@ def name_third_party_fields_in_dutch() -> None:
             options.get_field(name).verbose_name = verbose_name
     if "otp_static" in apps.app_configs:
         # An inline row is titled with the token's str(), "StaticToken object (1)" by default.
-        apps.get_model("otp_static", "statictoken").__str__ = lambda token: str(_("reservecode"))
+        apps.get_model("otp_static", "statictoken").__str__ = lambda token: str(_("back-upcode"))
 
 
 def dutch_third_party_admins(site) -> None:

@@ -17,7 +17,7 @@ def test_the_admin_index_and_user_list_are_dutch(client, administrator):
     page = client.get(reverse("admin:index")).content.decode()
     for english in ("Model name", "Add link", "Access attempts", "Access logs", "Tokens", "Static devices", "TOTP"):
         assert english not in page, english
-    for dutch in ("Inlogpogingen", "API-sleutels", "Tweede factor: reservecodes", "Authenticator-apps"):
+    for dutch in ("Inlogpogingen", "API-sleutels", "Tweede factor: back-upcodes", "Authenticator-apps"):
         assert dutch in page, dutch
     users = client.get(reverse("admin:accounts_user_changelist")).content.decode()
     assert "Get full name" not in users
@@ -88,7 +88,7 @@ def test_the_second_factor_and_history_pages_of_the_admin_are_dutch(client, admi
                   "De tijdstap in seconden.", "QR-code"):  # fmt: skip
         assert dutch in totp_page, dutch
     static_page = client.get(reverse("admin:otp_static_staticdevice_change", args=[static.pk])).content.decode()
-    assert "Reservecodes" in static_page
+    assert "Back-upcodes" in static_page
     history = client.get(reverse("admin:planning_milestone_history", args=[milestone.pk])).content.decode()
     for dutch in ("Gewijzigd door", "Wijzigingen", "Gewijzigd", "Aangemaakt"):
         assert dutch in history, dutch
