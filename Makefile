@@ -13,7 +13,7 @@ PORT ?= 8000
 # required for staff and administrators unless TWO_FACTOR_REQUIRED=false (and then check --deploy warns).
 DEMO_ENV := DEBUG=true TWO_FACTOR_REQUIRED=false
 
-.PHONY: install run demo test lint format messages bench clean lock
+.PHONY: install run demo test lint format messages bench screenshots clean lock
 
 $(STAMP): $(TEST_LOCK)
 	@test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ messages: install
 
 bench: install
 	DEBUG=true $(PY) bench/run.py
+
+# Screenshots of the main pages (staff and a DVO secretary, 1366 and 390 px) from the theme's browser test into
+# var/screenshots/; the README's three (1366 px) are copied to docs/screenshots/.
+SCREENSHOTS := var/screenshots
+screenshots: install
+	CI=true SCREENSHOT_DIR=$(SCREENSHOTS) $(PY) -m pytest -p no:xdist --create-db tests/browser/test_theme.py
+	for name in start-secretaris keuze-dvo overzicht-staf; do cp $(SCREENSHOTS)/$$name-1366.png docs/screenshots/; done
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

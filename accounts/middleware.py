@@ -71,7 +71,7 @@ class SecondFactorMiddleware:
                 return JsonResponse(
                     {
                         "code": "second_factor_required",
-                        "detail": _("Bevestig eerst uw login met de tweede stap (tweestapsverificatie)."),
+                        "detail": _("Rond eerst de tweede stap van het inloggen af (tweestapsverificatie)."),
                     },
                     status=403,
                 )

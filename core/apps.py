@@ -9,8 +9,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gedeelde onderdelen")
 
     def ready(self):
-        from . import lookups
-        from .admin_names import name_third_party_apps_in_dutch
+        from django.contrib import admin
+
+        from . import admin_names, lookups
 
         lookups.register()
-        name_third_party_apps_in_dutch()
+        # After django.contrib.admin's ready() (it comes first in INSTALLED_APPS): every ModelAdmin is registered.
+        admin_names.name_third_party_apps_in_dutch()
+        admin_names.name_third_party_fields_in_dutch()
+        admin_names.dutch_third_party_admins(admin.site)

@@ -135,7 +135,7 @@ def parse_when(text: str) -> When:
         return When(starts_on, ends_on, precision)
     raise PeriodError(
         gettext(
-            "'%(text)s' is geen datum of periode die ik kan lezen. Schrijf bijvoorbeeld '4 april 2018', "
+            "'%(text)s' is geen datum of periode die het portaal herkent. Schrijf bijvoorbeeld '4 april 2018', "
             "'november 2018', 'juli - augustus 2018', 'begin 2019' of 'eind 2018'."
         )
         % {"text": text}

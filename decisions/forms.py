@@ -23,7 +23,7 @@ class DecisionForm(forms.Form):
         queryset=None,
         required=False,
         empty_label=_("(geen vergadering uit de planning)"),
-        help_text=_("De vergadering van de BBG in de planning; bij bevestiging wordt deze mijlpaal gereed gemeld."),
+        help_text=_("De vergadering van de BBG in de planning; bij bevestiging wordt deze mijlpaal gereedgemeld."),
     )
     decided_on = forms.DateField(
         label=_("Datum besluit"),

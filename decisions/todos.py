@@ -53,7 +53,7 @@ def decision_todos(*, user, processes, now) -> list[Todo]:
             items.append(
                 Todo(
                     process=process,
-                    title=_("Het voorstel voor de top vijf ligt klaar voor het BBG"),
+                    title=_("Het voorstel voor de top vijf ligt klaar voor de BBG"),
                     url=url,
                     action=_("Voorstel bekijken"),
                     order=20,

@@ -116,7 +116,7 @@ def _ensure_document_open(process: StrategyProcess) -> None:
 def _ensure_goal_editable(goal: Goal) -> None:
     if goal.status == Goal.Status.TO_RVO:
         raise ValidationError(
-            _("Deze doelstelling is naar het RVO; neem haar eerst terug naar concept om haar te wijzigen."),
+            _("Deze doelstelling is naar het RVO gestuurd; zet haar eerst terug naar concept om haar te wijzigen."),
             code="goal_put_forward",
         )
     if goal.status == Goal.Status.ADOPTED:
@@ -287,7 +287,8 @@ def goal_withdraw(*, goal: Goal, user, reason: str) -> Goal:
     goal = Goal.objects.select_for_update().select_related("process").get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
         raise ValidationError(
-            _("Alleen een doelstelling die naar het RVO is, kan terug naar concept."), code="goal_not_put_forward"
+            _("Alleen een doelstelling die naar het RVO is gestuurd, kan terug naar concept."),
+            code="goal_not_put_forward",
         )
     if not (reason or "").strip():
         refuse(_("Geef een reden."), code="goal_reason_missing", field="reason")
@@ -327,7 +328,8 @@ def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
     goal = Goal.objects.select_for_update().select_related("process").get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
         raise ValidationError(
-            _("Alleen een doelstelling die naar het RVO is, kan worden vastgesteld."), code="goal_not_put_forward"
+            _("Alleen een doelstelling die naar het RVO is gestuurd, kan worden vastgesteld."),
+            code="goal_not_put_forward",
         )
     if on is None:
         refuse(_("Vul de datum van vaststelling in."), code="goal_adoption_date_missing", field="on")

@@ -119,7 +119,7 @@ def smart_check(goal: Goal, *, facts: SmartFacts, roles: Iterable | None = None)
     ):
         issue("roles", _("De eigenaar staat ook bij de andere partners; noem alleen de andere partners."))
     if any(not str(role.role).strip() for role in roles):
-        issue("roles", _("Bij een partner ontbreekt wat zijn rol is."))
+        issue("roles", _("Bij een partner ontbreekt de rol."))
 
     # Relevant: urgent or desired
     if not goal.urgency:

@@ -89,8 +89,8 @@ def milestone_content(reminder: Reminder, now: datetime.datetime) -> ReminderCon
         return ReminderContent(
             _("Te laat: %(title)s (%(date)s)") % values,
             _(
-                "De mijlpaal ‘%(title)s’ (%(process)s) stond gepland op %(date)s en is nog niet als gereed "
-                "gemeld. Werk de status bij of plan hem opnieuw."
+                "De mijlpaal ‘%(title)s’ (%(process)s) stond gepland op %(date)s en is nog niet "
+                "gereedgemeld. Werk de status bij of plan hem opnieuw."
             )
             % values,
             milestone.get_absolute_url(),

@@ -223,7 +223,7 @@ class ContactInviteView(RuleRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("%(name)s is uitgenodigd; de e-mail met de link om een wachtwoord in te stellen gaat nu weg.")
+            _("%(name)s is uitgenodigd; de e-mail met de link om een wachtwoord in te stellen wordt nu verstuurd.")
             % {"name": contact.user},
         )
         return redirect("partners:contact_invite")

@@ -72,7 +72,7 @@ def milestone_dependencies_check(*, milestone: Milestone, dependencies: Iterable
     if cyclic:
         refuse(
             gettext(
-                "Dat geeft een kringetje: %(names)s hangt zelf (via via) af van deze mijlpaal. "
+                "Dat geeft een kringloop: %(names)s hangt zelf, direct of indirect, af van deze mijlpaal. "
                 "Haal die afhankelijkheid eerst weg."
             )
             % {"names": ", ".join(d.title for d in cyclic)},

@@ -116,13 +116,13 @@ class LongList(models.Model):
             return str(
                 _(
                     "De lange lijst is op %(date)s door de BBG vastgesteld en naar de partners gestuurd; "
-                    "heropen de lijst om te wijzigen."
+                    "heropen de lijst om hem te wijzigen."
                 )
                 % {"date": format_date(self.approved_on)}
             )
         if self.status == self.Status.APPROVED:
             return str(
-                _("De lange lijst is op %(date)s door de BBG vastgesteld; heropen de lijst om te wijzigen.")
+                _("De lange lijst is op %(date)s door de BBG vastgesteld; heropen de lijst om hem te wijzigen.")
                 % {"date": format_date(self.approved_on)}
             )
         return ""

@@ -156,8 +156,8 @@ def priority_create(
     if existing.count() >= MAX_PRIORITIES:
         raise ValidationError(
             _(
-                "De lange lijst heeft al %(max)s prioriteiten, het maximum. Verwijder of voeg er een samen "
-                "voordat u een nieuwe toevoegt."
+                "De lange lijst heeft al %(max)s prioriteiten, het maximum. Verwijder er een of voeg er "
+                "twee samen voordat u een nieuwe toevoegt."
             )
             % {"max": MAX_PRIORITIES},
             code="longlist_too_many",

@@ -136,6 +136,9 @@ def test_production_static_files_collect_with_the_manifest_storage(tmp_path):
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     assert "vendor/bootstrap/bootstrap.min.css" in manifest["paths"]
     assert "vendor/htmx/htmx.min.js" in manifest["paths"]
+    # The theme's @font-face URLs are rewritten to the hashed font files, so the fonts must be found.
+    assert "css/theme.css" in manifest["paths"]
+    assert "vendor/noto-sans/noto-sans-latin-400-normal.woff2" in manifest["paths"]
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -229,6 +232,9 @@ VENDORED_ASSETS = [
     "static/vendor/bootstrap/bootstrap.min.css",
     "static/vendor/bootstrap/bootstrap.bundle.min.js",
     "static/vendor/htmx/htmx.min.js",
+    "static/vendor/voorbeeld-design-tokens/theme.css",
+    "static/vendor/noto-sans/noto-sans-latin-400-normal.woff2",
+    "static/vendor/noto-sans/noto-sans-latin-700-normal.woff2",
 ]
 
 REMOTE_ASSET = re.compile(

@@ -208,7 +208,7 @@ def round_release_results(*, round: Round, user) -> Round:
     total = District.objects.count()
     if chosen < total:
         raise ValidationError(
-            _("Pas als alle DVO's gekozen hebben kan de uitslag worden vrijgegeven (%(chosen)s van %(total)s).")
+            _("Pas als alle DVO's hebben gekozen, kan de uitslag worden vrijgegeven (%(chosen)s van %(total)s).")
             % {"chosen": chosen, "total": total},
             code="round_result_incomplete",
         )

@@ -162,7 +162,9 @@ class GoalUpdateView(GoalFormMixin, GoalMixin, FormView):
 
     def get(self, request, *args, **kwargs):
         if not self.goal.is_editable:
-            messages.error(request, _("Alleen een concept kan worden gewijzigd; neem de doelstelling eerst terug."))
+            messages.error(
+                request, _("Alleen een concept kan worden gewijzigd; zet de doelstelling eerst terug naar concept.")
+            )
             return redirect(self.goal.get_absolute_url())
         return super().get(request, *args, **kwargs)
 
@@ -220,7 +222,7 @@ class GoalPutForwardView(GoalStepView):
     form_class = GoalPutForwardForm
     step_title = _("Naar het RVO")
     step_button = _("Naar het RVO")
-    success_message = _("Doelstelling '%(title)s' is naar het RVO.")
+    success_message = _("Doelstelling '%(title)s' is naar het RVO gestuurd.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -235,7 +237,7 @@ class GoalWithdrawView(GoalStepView):
     form_class = GoalWithdrawForm
     step_title = _("Terug naar concept")
     step_button = _("Terug naar concept")
-    success_message = _("Doelstelling '%(title)s' is terug naar concept.")
+    success_message = _("Doelstelling '%(title)s' is teruggezet naar concept.")
 
     def run(self, data):
         services.goal_withdraw(goal=self.goal, user=self.request.user, reason=data["reason"])

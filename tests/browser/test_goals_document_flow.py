@@ -120,7 +120,7 @@ def test_staff_make_a_goal_smart_move_the_document_to_the_nota_compare_versions_
     page.get_by_role("link", name="Naar het RVO", exact=True).click()
     field(page, "Naar het RVO op").fill("2018-09-03")
     page.get_by_role("button", name="Naar het RVO", exact=True).click()
-    expect(page.get_by_role("alert")).to_contain_text(f"Doelstelling '{GOAL_TITLE}' is naar het RVO.")
+    expect(page.get_by_role("alert")).to_contain_text(f"Doelstelling '{GOAL_TITLE}' is naar het RVO gestuurd.")
     goal.refresh_from_db()
     assert goal.status == Goal.Status.TO_RVO
     assert goal.put_forward_on == datetime.date(2018, 9, 3)

@@ -471,7 +471,7 @@ def test_the_2018_process_from_an_empty_database_to_the_adopted_document(
         page.get_by_role("link", name="Naar het RVO", exact=True).click()
         page.get_by_label("Naar het RVO op", exact=True).fill("2018-09-03")
         page.get_by_role("button", name="Naar het RVO", exact=True).click()
-        expect(alert(page)).to_contain_text(f"Doelstelling '{goal['title']}' is naar het RVO.")
+        expect(alert(page)).to_contain_text(f"Doelstelling '{goal['title']}' is naar het RVO gestuurd.")
     goals = Goal.objects.filter(process__slug=SLUG)
     assert sorted(goals.values_list("priority__title", flat=True)) == sorted(GOALS)
     assert set(goals.values_list("status", flat=True)) == {Goal.Status.TO_RVO}

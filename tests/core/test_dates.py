@@ -61,7 +61,7 @@ def test_format_date_writes_dutch_words():
         ("juni - april 2018", "Het einde van de periode ligt vóór het begin."),
         ("4 brumaire 2018", "'brumaire' is geen maand."),
         ("4 april 1800", "1800 is geen geldig jaar."),
-        ("binnenkort", "'binnenkort' is geen datum of periode die ik kan lezen."),
+        ("binnenkort", "'binnenkort' is geen datum of periode die het portaal herkent."),
     ],
 )
 def test_it_rejects_what_it_cannot_read_with_a_dutch_message(text, message):

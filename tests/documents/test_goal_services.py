@@ -88,7 +88,7 @@ def test_put_forward_is_refused_for_a_priority_outside_the_top_five(process, pri
 
 def test_goal_status_workflow(goal, staff):
     services.goal_put_forward(goal=goal, user=staff, on=datetime.date(2018, 9, 12))
-    with pytest.raises(ValidationError, match="neem haar eerst terug"):
+    with pytest.raises(ValidationError, match="zet haar eerst terug"):
         services.goal_update(goal=goal, user=staff, data={"indicator": "Anders"})
     with pytest.raises(ValidationError):
         services.goal_withdraw(goal=goal, user=staff, reason=" ")

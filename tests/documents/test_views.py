@@ -168,7 +168,7 @@ def test_a_date_outside_the_form_format_is_explained(client, staff, process, pri
     client.force_login(staff)
     response = client.post(url("goal_create", process), goal_post(priorities[0], deadline="morgen"))
     assert response.status_code == 200
-    assert "geen datum of periode die ik kan lezen" in response.content.decode()
+    assert "geen datum of periode die het portaal herkent" in response.content.decode()
 
 
 def test_staff_starts_the_document(client, staff, process):

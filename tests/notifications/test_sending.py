@@ -76,7 +76,7 @@ def test_overdue_milestone_email(clock, milestone, responsible):
     plan_and_send()
     [message] = mails_to(responsible.email)
     assert message.subject == "Te laat: DVO Gelderland-Midden (4 april 2018)"
-    assert "is nog niet als gereed gemeld" in message.body
+    assert "is nog niet gereedgemeld" in message.body
 
 
 def test_ballot_reminder_email_links_to_the_ballot(clock, deadline, secretary):

@@ -314,8 +314,8 @@ def test_read_only_roles_cannot_write_milestones(role, users, process, bbg):
         (
             {"when": "ergens in de zomer"},
             "when",
-            "'ergens in de zomer' is geen datum of periode die ik kan lezen. Schrijf bijvoorbeeld '4 april 2018', "
-            "'november 2018', 'juli - augustus 2018', 'begin 2019' of 'eind 2018'.",
+            "'ergens in de zomer' is geen datum of periode die het portaal herkent. Schrijf bijvoorbeeld "
+            "'4 april 2018', 'november 2018', 'juli - augustus 2018', 'begin 2019' of 'eind 2018'.",
         ),
         (
             {"when": "31 februari 2019"},

@@ -41,7 +41,7 @@ def test_api_refuses_a_dependency_cycle(staff, chain):
 
     assert response.status_code == 400
     assert codes_of(response) == ["milestone_cycle"]
-    assert "kringetje" in messages_by_field(response)["depends_on"][0]
+    assert "kringloop" in messages_by_field(response)["depends_on"][0]
     assert "C" in messages_by_field(response)["depends_on"][0]
     assert not first.depends_on.exists()
 

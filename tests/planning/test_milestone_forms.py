@@ -101,7 +101,7 @@ def test_it_refuses_a_dependency_cycle(process):
     # DVO would now depend on the goals, which (through the BBG) depend on the DVO.
     form = MilestoneForm(instance=dvo, data=data(title=dvo.title, depends_on=[goals.pk]), process=process)
     assert not form.is_valid()
-    assert "kringetje" in form.errors["depends_on"][0]
+    assert "kringloop" in form.errors["depends_on"][0]
     assert "Doelstellingen" in form.errors["depends_on"][0]
     assert not dvo.depends_on.exists()
 

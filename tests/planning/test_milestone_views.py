@@ -224,7 +224,7 @@ def test_bad_period_shows_dutch_message_and_stores_nothing(client, staff, proces
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "is geen datum of periode die ik kan lezen" in content
+    assert "is geen datum of periode die het portaal herkent" in content
     assert "De mijlpaal is niet opgeslagen" in content
     assert Milestone.objects.count() == 0
 

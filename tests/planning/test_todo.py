@@ -126,4 +126,4 @@ def test_the_start_page_queries_do_not_grow_with_the_processes(client, staff, cu
 def test_a_process_with_overdue_milestones_never_says_none_are_open(client, staff, past):
     page = home(client, staff)
     assert "Geen open mijlpalen meer" not in page
-    assert "Geen komende mijlpalen; wat nog open staat, is over tijd" in page
+    assert "Geen komende mijlpalen; wat nog openstaat, is over tijd" in page

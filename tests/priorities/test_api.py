@@ -13,7 +13,7 @@ from tests.priorities.factories import MunicipalPlanFactory, PlanThemeFactory, S
 
 FROZEN_MESSAGE = (
     "De lange lijst is op 29 maart 2018 door de BBG vastgesteld en naar de partners gestuurd; "
-    "heropen de lijst om te wijzigen."
+    "heropen de lijst om hem te wijzigen."
 )
 
 

@@ -40,7 +40,7 @@ def test_two_staff_members_adding_the_tenth_at_once_store_exactly_one(process):
 
     assert sorted(outcomes, key=lambda o: o != "stored") == [
         "stored",
-        "De lange lijst heeft al 10 prioriteiten, het maximum. Verwijder of voeg er een samen voordat u een "
+        "De lange lijst heeft al 10 prioriteiten, het maximum. Verwijder er een of voeg er twee samen voordat u een "
         "nieuwe toevoegt.",
     ]
     assert Priority.objects.filter(process=process).count() == 10

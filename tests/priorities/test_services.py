@@ -112,7 +112,7 @@ class TestFreeze:
         _freeze(process)
         message = (
             "De lange lijst is op 29 maart 2018 door de BBG vastgesteld en naar de partners gestuurd; "
-            "heropen de lijst om te wijzigen."
+            "heropen de lijst om hem te wijzigen."
         )
         with pytest.raises(ValidationError) as excinfo:
             services.priority_update(priority=priority, title="Nieuw", description="", urgency="desired")
@@ -137,7 +137,7 @@ class TestFreeze:
         with pytest.raises(ValidationError) as excinfo:
             services.priority_update(priority=priority, title="Nieuw", description="", urgency="urgent")
         assert excinfo.value.messages == [
-            "De lange lijst is op 29 maart 2018 door de BBG vastgesteld; heropen de lijst om te wijzigen."
+            "De lange lijst is op 29 maart 2018 door de BBG vastgesteld; heropen de lijst om hem te wijzigen."
         ]
 
     def test_reopen_with_a_reason_allows_edits_and_keeps_the_reason(self, process, staff):

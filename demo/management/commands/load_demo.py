@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 self.style.WARNING(
                     _(
                         "Geen demogebruikers aangemaakt: DEBUG staat uit (productie-instellingen), en gebruikers "
-                        "met bekende wachtwoorden horen daar niet. Maak echte gebruikers aan met "
+                        "met bekende wachtwoorden horen daar niet thuis. Maak echte gebruikers aan met "
                         "'python manage.py createsuperuser' of via het beheer."
                     )
                 )
