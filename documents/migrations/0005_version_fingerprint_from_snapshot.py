@@ -20,6 +20,6 @@ def recompute(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("documents", "0002_free_text_max_lengths")]
+    dependencies = [("documents", "0004_fill_version_made_on")]
 
     operations = [migrations.RunPython(recompute, migrations.RunPython.noop)]
