@@ -97,7 +97,7 @@ class _VersionDownloadView(_VersionRenderingMixin, View):
         audit_record(
             kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD, request=self.request, obj=version, details={"kind": self.kind.value}
         )
-        response = _file_response(name, download_name(title, version.label, self.kind), self.kind)
+        response = _file_response(name, version_download_name(title, version.label, self.kind), self.kind)
         _set_headers(response, etag)
         return response
 
@@ -152,7 +152,12 @@ class RenderStatusView(_VersionRenderingMixin, View):
         return response
 
 
-def download_name(title: str, label: str, kind: Kind) -> str:
+def download_name(content, kind: Kind) -> str:
+    """The file name of a rendering of ``content`` (see version_download_name)."""
+    return version_download_name(content.document_title, content.version_label, kind)
+
+
+def version_download_name(title: str, label: str, kind: Kind) -> str:
     """'veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf', the letter prefixed 'brief-'."""
     # slugify drops dots: '0.3' becomes '0-3' first, so that version 0.3 is not read as 03.
     stem = slugify(f"{title} {_('versie')} {label.replace('.', '-')}")
