@@ -32,6 +32,8 @@ from accounts.models import Role
 from core.prose import clean_prose
 from core.sanitize import sanitize_generated_html
 from core.uploads import check_document
+from documents.models import DocumentVersion
+from documents.selectors import content_from_snapshot
 from planning.models import Person, StrategyProcess
 from priorities.models import Priority
 
@@ -175,6 +177,10 @@ class _Importer:
                     obj.set_unusable_password()
                     self.users_created.append(obj.username)
                 self._sanitise(obj)
+                if part.model is DocumentVersion:
+                    # The download serves the rendering named by this fingerprint: it is always the fingerprint
+                    # of the (now sanitised) snapshot, never the one the export carries.
+                    obj.fingerprint = content_from_snapshot(obj.snapshot).fingerprint()
                 self._validate(part, obj, row, pending)
                 obj._change_reason = "Import uit een export van een proces"
                 obj.save()

@@ -20,7 +20,7 @@ BENCH = Path(__file__).resolve().parent
 STEPS = [
     ("queries per page, 1x and 10x", ["queries.py"]),
     ("scale: tally and reminder pass", ["scale.py"]),
-    ("PDF seconds per page", ["pdf_render.py", "--repeat", "2"]),
+    ("PDF: ours vs WeasyPrint, download", ["pdf_render.py", "--repeat", "3", "--readme"]),
     ("load, as a ratio to a bare view", ["load.py", "--readme"]),
 ]
 

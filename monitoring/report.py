@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 
 from core.dates import format_date
-from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, static_url
+from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, collector_paused, static_url
 from core.queue import enqueue_on_commit
 from documents.rendering.fonts import font_configuration
 from planning.models import StrategyProcess
@@ -97,10 +97,11 @@ def file_name(html: str) -> str:
 
 
 def render_pdf(html: str) -> bytes:
-    document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=StaticFilesFetcher()).render(
-        font_config=font_configuration(), pdf_variant="pdf/ua-1"
-    )
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    with collector_paused():
+        document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=StaticFilesFetcher()).render(
+            font_config=font_configuration(), pdf_variant="pdf/ua-1"
+        )
+        return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def cached_pdf(html: str) -> str | None:

@@ -22,7 +22,7 @@ from weasyprint import HTML
 
 from core.dates import format_date
 from core.numbers import format_number
-from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, static_url
+from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, collector_paused, static_url
 from documents.content import CapacityRow, DocumentContent, GoalItem
 
 from . import Kind
@@ -89,28 +89,30 @@ def render_pdf(
     timings = timings if timings is not None else Timings()
     report = progress or (lambda percent: None)
 
-    started = time.perf_counter()
-    html_string = render_html(content, kind)
-    timings.template = time.perf_counter() - started
-    report(10)
-
-    fetcher = TimedFetcher()
-    started = time.perf_counter()
-    html = HTML(string=html_string, base_url=STATIC_ORIGIN, url_fetcher=fetcher)
-    timings.parse = time.perf_counter() - started
-
-    options = PDF_OPTIONS[kind]
-    with _weasyprint_progress(report):
+    with collector_paused():
         started = time.perf_counter()
-        document = html.render(font_config=font_configuration(), **options)
-        timings.layout = time.perf_counter() - started
-        report(80)
+        html_string = render_html(content, kind)
+        timings.template = time.perf_counter() - started
+        report(10)
+
+        fetcher = TimedFetcher()
         started = time.perf_counter()
-        pdf = document.write_pdf(**options)
-        timings.write = time.perf_counter() - started
-    timings.fetch = fetcher.elapsed
-    timings.pages = len(document.pages)
-    timings.fetched = list(fetcher.requested)
+        html = HTML(string=html_string, base_url=STATIC_ORIGIN, url_fetcher=fetcher)
+        timings.parse = time.perf_counter() - started
+
+        options = PDF_OPTIONS[kind]
+        with _weasyprint_progress(report):
+            started = time.perf_counter()
+            document = html.render(font_config=font_configuration(), **options)
+            timings.layout = time.perf_counter() - started
+            report(80)
+            started = time.perf_counter()
+            pdf = document.write_pdf(**options)
+            timings.write = time.perf_counter() - started
+        timings.fetch = fetcher.elapsed
+        timings.pages = len(document.pages)
+        timings.fetched = list(fetcher.requested)
+        del document, html
     report(95)
     return pdf
 

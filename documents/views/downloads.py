@@ -2,14 +2,18 @@
 PDF, the adopted version as PDF/A, the .docx export, and the progress of a render that takes a while.
 
 A rendering is kept by content (documents/rendering/cache.py): a second download is served from the private
-storage at once. When it is not there yet, the render runs in a Celery task and the page shows its progress,
+storage at once, found by the fingerprint stored on the version (computed from its own snapshot when it was made or
+imported, never taken from input), without rebuilding the content. It carries that fingerprint as its ETag, and a
+conditional GET for the same rendering is answered 304 without reading the file (bench/pdf_render.py measures
+both). When it is not there yet, the render runs in a Celery task and the page shows its progress,
 polling RenderStatusView with htmx; with Celery eager (no Redis) it runs inline and the file comes straight back.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import parse_etags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,7 +25,7 @@ from planning.access import get_process_for_user
 
 from ..access import get_version_for_user
 from ..rendering import Kind
-from ..rendering.cache import Status, render_status, storage
+from ..rendering.cache import Status, cached_file, render_status, storage
 from ..selectors import build_document_content
 from ..tasks import request_render
 
@@ -38,28 +42,39 @@ STOP_POLLING = 286
 class _VersionRenderingMixin(RuleRequiredMixin):
     permission_required = "documents.download_document"
 
-    def get_version_and_content(self, kind: Kind):
+    def get_version(self):
         process = get_process_for_user(self.request.user, self.kwargs["slug"])
         version = get_version_for_user(self.request.user, process, self.kwargs["label"])
         if not self.request.user.has_perm("documents.download_document", version):
             raise PermissionDenied
+        return process, version
+
+    def get_version_and_content(self, kind: Kind):
+        process, version = self.get_version()
+        return process, version, self.content_of(version, kind)
+
+    def content_of(self, version, kind: Kind):
         content = build_document_content(version)
         if kind is Kind.ARCHIVE and not content.is_adopted:
             raise Http404(_("Alleen van een vastgestelde versie is er een PDF/A."))
-        return process, version, content
+        return content
 
 
 class _VersionDownloadView(_VersionRenderingMixin, View):
     kind: Kind
 
     def get(self, request, *args, **kwargs):
-        process, version, content = self.get_version_and_content(self.kind)
+        process, version = self.get_version()
+        if self.kind is not Kind.ARCHIVE and version.fingerprint:
+            # The cached rendering by the version's stored fingerprint: no content to rebuild nor to hash. (The
+            # PDF/A needs the content to know whether the version is adopted; a miss takes the long way.)
+            name = cached_file(version.fingerprint, self.kind)
+            if name:
+                return self._serve(version, name, version.fingerprint, _snapshot_title(version))
+        content = self.content_of(version, self.kind)
         name = request_render(version, content, self.kind)
         if name:
-            audit_record(
-                kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD, request=request, obj=version, details={"kind": self.kind.value}
-            )
-            return _file_response(name, download_name(content, self.kind), self.kind)
+            return self._serve(version, name, content.fingerprint(), content.document_title)
         context = {
             "process": process,
             "version": version,
@@ -70,6 +85,21 @@ class _VersionDownloadView(_VersionRenderingMixin, View):
             "status": render_status(content.fingerprint(), self.kind),
         }
         return render(request, "documents/pdf/render_progress.html", context, status=202)
+
+    def _serve(self, version, name: str, fingerprint: str, title: str):
+        etag = f'"{fingerprint}-{self.kind.value}"'
+        if etag in parse_etags(self.request.headers.get("If-None-Match", "")):
+            # The client has this very rendering (equal content, equal file): nothing is read or sent, and nothing
+            # is downloaded, so nothing is recorded.
+            response = HttpResponseNotModified()
+            _set_headers(response, etag)
+            return response
+        audit_record(
+            kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD, request=self.request, obj=version, details={"kind": self.kind.value}
+        )
+        response = _file_response(name, version_download_name(title, version.label, self.kind), self.kind)
+        _set_headers(response, etag)
+        return response
 
 
 class VersionPdfView(_VersionDownloadView):
@@ -123,14 +153,23 @@ class RenderStatusView(_VersionRenderingMixin, View):
 
 
 def download_name(content, kind: Kind) -> str:
+    """The file name of a rendering of ``content`` (see version_download_name)."""
+    return version_download_name(content.document_title, content.version_label, kind)
+
+
+def version_download_name(title: str, label: str, kind: Kind) -> str:
     """'veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf', the letter prefixed 'brief-'."""
     # slugify drops dots: '0.3' becomes '0-3' first, so that version 0.3 is not read as 03.
-    stem = slugify(f"{content.document_title} {_('versie')} {content.version_label.replace('.', '-')}")
+    stem = slugify(f"{title} {_('versie')} {label.replace('.', '-')}")
     if kind is Kind.LETTER:
         stem = f"{slugify(_('brief'))}-{stem}"
     elif kind is Kind.ARCHIVE:
         stem = f"{stem}-pdfa"
     return f"{stem}.{kind.extension}"
+
+
+def _snapshot_title(version) -> str:
+    return (version.snapshot or {}).get("document_title") or version.document.title
 
 
 def _status_url(slug: str, label: str, kind: Kind) -> str:
@@ -142,5 +181,11 @@ def _file_response(name: str, filename: str, kind: Kind) -> FileResponse:
         storage().open(name, "rb"), as_attachment=True, filename=filename, content_type=kind.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _set_headers(response, etag: str) -> None:
+    response["ETag"] = etag
+    # Still never stored by a browser or a proxy (documents are confidential until adopted); the ETag serves
+    # clients that keep the file themselves and ask again with If-None-Match.
+    response["Cache-Control"] = "private, no-store"

@@ -66,6 +66,27 @@ def test_raw_html_in_a_document_and_its_snapshots_is_sanitised(exported):
     assert "<p>Inleiding</p>" in document.intro_html
 
 
+def test_an_imported_version_gets_the_fingerprint_of_its_own_snapshot_not_the_exports(exported):
+    """The download serves the cached rendering named by the stored fingerprint: an export naming another
+    document's fingerprint must not reach that document's PDF."""
+    from documents.selectors import content_from_snapshot
+
+    def tamper(data):
+        for version in data.get("document_versions", []):
+            version["fingerprint"] = "f" * 64
+            version["snapshot"]["sections"][0]["html"] = RAW_HTML
+
+    rewrite(exported, tamper)
+
+    imported = import_process(exported)
+
+    versions = list(DocumentVersion.objects.filter(document__process=imported.process))
+    assert versions
+    for version in versions:
+        assert version.fingerprint == content_from_snapshot(version.snapshot).fingerprint()
+        assert version.fingerprint != "f" * 64
+
+
 def test_a_row_that_fails_validation_is_refused_and_nothing_is_stored(exported):
     def break_a_row(data):
         data["milestones"][0]["status"] = "gehackt"

@@ -84,6 +84,61 @@ def test_bbg_member_downloads_the_pdf_and_the_second_time_it_comes_from_the_cach
     assert len(layout_calls) == 1
 
 
+def test_a_cached_download_is_found_by_the_stored_fingerprint_without_rebuilding_the_content(
+    client, bbg_member, version, monkeypatch
+):
+    from documents.views import downloads
+
+    client.force_login(bbg_member)
+    first = client.get(url("version_pdf", version))
+    body = b"".join(first.streaming_content)
+
+    def no_rebuild(_version):
+        raise AssertionError("the content was rebuilt for a cached download")
+
+    monkeypatch.setattr(downloads, "build_document_content", no_rebuild)
+    again = client.get(url("version_pdf", version))
+    assert again.status_code == 200
+    assert b"".join(again.streaming_content) == body
+    assert "veiligheidsstrategie-en-meerjarenbeleidsplan-2019-2022-versie-0-3.pdf" in again["Content-Disposition"]
+    assert again["ETag"] == first["ETag"] == f'"{version.fingerprint}-document"'
+
+
+def test_a_stored_fingerprint_without_a_rendering_takes_the_long_way(client, bbg_member, version, layout_calls):  # noqa: F811
+    client.force_login(bbg_member)
+    client.get(url("version_pdf", version))
+    version.fingerprint = "0" * 64
+    version.save(update_fields=["fingerprint"])
+    response = client.get(url("version_pdf", version))
+    assert response.status_code == 200
+    assert "Versie 0.3" in pdf_text(response)
+    assert len(layout_calls) == 1  # found under the content's own fingerprint: not rendered again
+
+
+def test_a_conditional_get_with_the_etag_is_304_and_records_no_download(client, bbg_member, version):
+    from audit.models import AuditEvent
+
+    client.force_login(bbg_member)
+    first = client.get(url("version_pdf", version))
+    b"".join(first.streaming_content)
+    downloads = AuditEvent.objects.filter(kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD).count()
+    response = client.get(url("version_pdf", version), headers={"If-None-Match": first["ETag"]})
+    assert response.status_code == 304
+    assert response["ETag"] == first["ETag"]
+    assert response["Cache-Control"] == "private, no-store"
+    assert not response.content
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD).count() == downloads
+    other = client.get(url("version_letter_pdf", version), headers={"If-None-Match": first["ETag"]})
+    assert other.status_code == 200  # another rendering of the same content has another ETag
+
+
+def test_an_outsider_with_the_etag_still_gets_403(client, bbg_member, outsider, version):
+    client.force_login(bbg_member)
+    etag = client.get(url("version_pdf", version))["ETag"]
+    client.force_login(outsider)
+    assert client.get(url("version_pdf", version), headers={"If-None-Match": etag}).status_code == 403
+
+
 def test_secretary_downloads_the_letter(client, secretary, version):
     client.force_login(secretary)
     response = client.get(url("version_letter_pdf", version))
