@@ -13,3 +13,10 @@ TODOS = Hook(
     "What a user should do now, on the start page and a process's dashboard: functions (user, processes, now) -> "
     "list of planning.todo.Todo, each a fixed number of queries whatever the number of processes.",
 )
+
+PROCESS_COPIED = Hook(
+    "planning.process_copied",
+    "What follows when a process is copied for the next period (planning.services.process_copy), inside its "
+    "transaction: functions (source, process) -> None, each a fixed number of queries. The reviews app makes the "
+    "source's adopted reviews and progress reports sources of the new process's scan.",
+)
