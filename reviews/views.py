@@ -18,7 +18,7 @@ from core.views import ProcessMixin
 
 from . import report, services
 from .access import CHANGE, VIEW, get_review_for_user
-from .forms import TransitionForm, VersionForm
+from .forms import ReviewForm, ReviewGoalForm, TransitionForm, VersionForm
 from .models import Review, ReviewGoal, ReviewTransition, ReviewVersion
 from .selectors import review_content, reviews_of
 
@@ -63,6 +63,7 @@ class ReviewListView(ReviewsMixin, TemplateView):
 class ReviewCreateView(ReviewsMixin, FormView):
     permission_required = CHANGE
     template_name = "reviews/review_form.html"
+    form_class = ReviewForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "process": self.process}
@@ -113,6 +114,7 @@ class ReviewEditView(ReviewMixin, FormView):
     permission_required = CHANGE
     write = True
     template_name = "reviews/review_form.html"
+    form_class = ReviewForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "process": self.process, "editing": True}
@@ -152,6 +154,7 @@ class ReviewGoalEditView(ReviewsMixin, FormView):
 
     permission_required = CHANGE
     template_name = "reviews/reviewgoal_form.html"
+    form_class = ReviewGoalForm
 
     @cached_property
     def item(self) -> ReviewGoal:
