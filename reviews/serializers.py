@@ -52,6 +52,7 @@ class ReviewSerializer(serializers.ModelSerializer):
             "for_adoption_on", "adopted_on", "content", "versions", "transitions",
         ]  # fmt: skip
         read_only_fields = ["sent_to_rvo_on", "for_adoption_on", "adopted_on"]
+        validators = []  # one review per kind is the service's rule (review_exists), with its own code
 
     def get_content(self, review) -> dict:
         """Per priority its goals: the monitoring's values and status at the moment, the prose, the recommendation

@@ -10,7 +10,13 @@ import yaml
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["voting/services.py", "decisions/services.py", "priorities/services.py", "documents/services.py"]
+SOURCES = [
+    "voting/services.py",
+    "decisions/services.py",
+    "priorities/services.py",
+    "documents/services.py",
+    "reviews/services.py",
+]
 CODE = re.compile(r'code="([a-z_]+)"|return "([a-z_]+)", _\(')
 
 # Refusals of services that no API operation calls (the page is their only client), with the operation missing.
@@ -21,6 +27,9 @@ PAGE_ONLY = {
     "goal_adoption_before_put_forward",  # goal_adopt
     "officers_municipality_unknown",  # officer_plans_save
     "officers_negative",  # officer_plans_save
+    "goal_record_not_historical",  # goal_record_adopted (the demo's previous strategy; no page or API yet)
+    "goal_adoption_after_period",  # goal_record_adopted
+    "goal_record_note_missing",  # goal_record_adopted
 }
 
 
