@@ -20,3 +20,9 @@ PROCESS_COPIED = Hook(
     "transaction: functions (source, process) -> None, each a fixed number of queries. The reviews app makes the "
     "source's adopted reviews and progress reports sources of the new process's scan.",
 )
+
+COPY_SKIPS_MILESTONES = Hook(
+    "planning.copy_skips_milestones",
+    "Milestones that belong to the source process alone and are not copied into the next one (the monitoring's "
+    "'Voortgangsrapportage <jaar> vastgesteld': the new process plans its own): functions (source) -> ids.",
+)

@@ -52,7 +52,10 @@ def test_the_copy_gets_the_adopted_reviews_and_reports_as_sources_with_their_the
     adopt(endterm, staff, "adjust", "Meer nadruk op daders.")
     services.review_create(process=process, user=staff, kind="midterm", moment=moments[0])  # stays a concept
     monitoring_services.report_summary_save(process=process, year=2019, user=staff, summary_html="<p>Goed.</p>")
-    monitoring_services.report_adopt(process=process, year=2019, user=staff, on=datetime.date(2020, 4, 16))
+    for status, day in (("sent_to_rvo", 1), ("for_adoption", 2), ("adopted", 16)):
+        monitoring_services.report_transition(
+            process=process, year=2019, user=staff, to_status=status, meeting_date=datetime.date(2020, 4, day)
+        )
     monitoring_services.report_summary_save(process=process, year=2020, user=staff, summary_html="<p>Concept.</p>")
 
     new = copy(process)
