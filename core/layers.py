@@ -16,6 +16,7 @@ LAYERS: tuple[str, ...] = (
     "documents",  # goals and the VS/MJB document with its renderings
     "notifications",  # reminders and in-app notifications
     "monitoring",  # measurements of the adopted goals, progress, the dashboard and the annual report
+    "reviews",  # the midterm and endterm reviews, and what they give the next cycle's scan and long list
     "consultation",  # the councils' consultation on the draft MJB, its chapter in the document
     "proposal",  # the organisational and financial proposal: budget, funding, the cost-sharing key
     "partners",  # municipal contacts and their ambtelijke toets in the portal (issue 16)

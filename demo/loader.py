@@ -24,6 +24,7 @@ from .partners import load_partners_demo
 from .planning import PROGRAMME_MANAGER, complete_past_milestones, load_planning_demo
 from .priorities import load_priorities_demo
 from .proposal import load_proposal_demo
+from .reviews import load_review_demo
 from .scan import load_scan_demo
 from .today import load_today_demo
 from .upsert import upsert
@@ -116,6 +117,8 @@ def load_demo(*, create_users: bool) -> DemoResult:
     # After adoption: the monitoring of 2019-2022 (issue 14).
     if load_monitoring_demo(result, process):
         result.count("monitoring", True)
+    # The reviews: the endterm review light of VS 2015-2018, the midterm (2020) and endterm (2022) of 2019-2022.
+    load_review_demo(result, process)
     # 2019: the councils' consultation and the organisational and financial proposal.
     load_consultation_demo(result, process)
     load_proposal_demo(result, process)

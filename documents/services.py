@@ -4,6 +4,9 @@ Goals
 - A goal works out a priority of this process. It is edited while it is a concept; it goes to the RVO only when
   its SMART check is clean (the refusal lists what is missing); from there it is taken back to concept (with a
   reason) or adopted by the Bestuurscollege. An adopted goal is frozen.
+- A goal of a strategy adopted before the portal (VS 2015-2018: no top five in the portal) is recorded as
+  adopted afterwards, SMART but for the top five, with its date and where the adoption is recorded
+  (``goal_record_adopted``), so that its reviews and the next cycle can refer to it.
 
 The document
 - One per process. Its workflow: concept -> sent to the RVO (date) -> for adoption by the Bestuurscollege (date)
@@ -32,6 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from core.dates import format_date
 from core.errors import refuse
+from core.limits import TEXT_MAX_LENGTH
 from core.sanitize import sanitize_html
 from planning import services as planning_services
 from planning.models import Milestone, Municipality, StrategyProcess
@@ -49,7 +53,7 @@ from .selectors import (
     snapshot_of,
     top_five,
 )
-from .smart import smart_check
+from .smart import SmartFacts, smart_check
 from .workflow import Workflow
 
 Status = Document.Status
@@ -341,6 +345,61 @@ def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
         )
     _adopt_goal(goal, user, on)
     _complete_when_all_adopted(goal.process, user, on)
+    return goal
+
+
+@transaction.atomic
+def goal_record_adopted(
+    *, process: StrategyProcess, user, data: GoalData, roles: Sequence[RoleData], adopted_on: datetime.date, note: str
+) -> Goal:
+    """Record a goal that was adopted before the portal was used, e.g. of the previous strategy, so that its
+    reviews and the next cycle's scan can refer to it.
+
+    Rules: only for a process without a confirmed top five in the portal (else the goal goes the portal's own way:
+    ``goal_record_not_historical``); the goal is SMART, its own priority standing in for the top five
+    (``goal_not_smart``); the date of adoption lies inside or before the period (``goal_adoption_date_missing``,
+    ``goal_adoption_after_period``) and the note says where the adoption is recorded (``goal_record_note_missing``).
+    """
+    _require_staff(user, "documents.change_goal")
+    if top_five(process):
+        refuse(
+            _(
+                "Dit proces heeft een bevestigde top vijf; stel de doelstelling vast via het RVO en het "
+                "Bestuurscollege."
+            ),
+            code="goal_record_not_historical",
+        )
+    if not isinstance(adopted_on, datetime.date):
+        refuse(_("Vul de datum van vaststelling in."), code="goal_adoption_date_missing", field="adopted_on")
+    if adopted_on.year > process.period_end_year:
+        refuse(
+            _("De vaststelling ligt na de periode van de strategie."),
+            code="goal_adoption_after_period",
+            field="adopted_on",
+        )
+    note = (note or "").strip()
+    if not note:
+        refuse(
+            _("Noem waar de vaststelling is vastgelegd (bijv. het besluit van het Bestuurscollege)."),
+            code="goal_record_note_missing",
+            field="note",
+        )
+    _check_goal_data(process, data)
+    cleaned_roles = _check_roles(roles)
+    last = Goal.objects.filter(process=process).aggregate(last=Max("position"))["last"] or 0
+    goal = Goal(process=process, position=last + 1)
+    _apply(goal, data)
+    role_rows = [GoalPartnerRole(goal=goal, **role) for role in cleaned_roles]
+    facts = SmartFacts(process.period_start_year, process.period_end_year, {goal.priority_id})
+    issues = smart_check(goal, facts=facts, roles=role_rows)
+    if issues:
+        raise smart_refusal(issues)
+    goal.status = Goal.Status.ADOPTED
+    goal.put_forward_on = adopted_on
+    goal.adopted_on = adopted_on
+    goal.status_note = note[:TEXT_MAX_LENGTH]
+    _save_as(goal, user)
+    _replace_roles(goal, cleaned_roles, user)
     return goal
 
 

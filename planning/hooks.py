@@ -14,6 +14,13 @@ TODOS = Hook(
     "list of planning.todo.Todo, each a fixed number of queries whatever the number of processes.",
 )
 
+PROCESS_COPIED = Hook(
+    "planning.process_copied",
+    "What follows when a process is copied for the next period (planning.services.process_copy), inside its "
+    "transaction: functions (source, process) -> None, each a fixed number of queries. The reviews app makes the "
+    "source's adopted reviews and progress reports sources of the new process's scan.",
+)
+
 COPY_SKIPS_MILESTONES = Hook(
     "planning.copy_skips_milestones",
     "Milestones that belong to the source process alone and are not copied into the next one (the monitoring's "

@@ -13,7 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.dates import Precision, check_year
 from core.dates import shift_years as shift_date
 
-from .hooks import COPY_SKIPS_MILESTONES
+from .hooks import COPY_SKIPS_MILESTONES, PROCESS_COPIED
 from .models import Action, Milestone, Phase, StrategyProcess
 
 # The stages every VS process goes through, in order (see the planning note of VS 2019-2022).
@@ -101,7 +101,10 @@ def process_copy(
     - a copied milestone starts as 'planned', except a tentative one, which stays tentative; it keeps the fact
       that completes it (``completed_by``);
       a copied action is not done yet;
-    - history records are written for everything created.
+    - history records are written for everything created;
+    - then every function on ``planning.hooks.PROCESS_COPIED`` runs (source, process), in the same transaction:
+      the higher apps' part of the next cycle (reviews: the adopted reviews and progress reports become sources
+      of the new scan).
 
     - the shifted period lies within the years a process may have (``core.limits.year_validators``) and no
       shifted date passes the year 9999 (``date_out_of_range``): refused before anything is stored.
@@ -191,6 +194,7 @@ def process_copy(
         ],
         Action,
     )
+    PROCESS_COPIED.call(source=source, process=process)
     return process
 
 

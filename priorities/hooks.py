@@ -7,3 +7,10 @@ REOPEN_WARNINGS = Hook(
     "Warnings when staff reopen a frozen long list (e.g. DVOs already chose from it): functions (process) -> a "
     "Dutch message, or '' when there is nothing to say. Called by priorities.services.longlist_reopen.",
 )
+
+LONGLIST_PANELS = Hook(
+    "priorities.longlist_panels",
+    "Panels under the long list's table: functions (process, priorities, user) -> core.panels.Panel | None, each "
+    "a fixed number of queries whatever the number of priorities (``priorities`` come with their themes). The "
+    "reviews app shows per candidate priority how the corresponding goal did in the previous period.",
+)

@@ -5,6 +5,8 @@
   the check has gone out, such a theme marks the check as amended ("aangevuld of gewijzigd").
 - A replaced or removed document is deleted from the private storage (core.storage) once the change is
   committed; a refused upload never reaches it (see core.uploads).
+- A source made by another app (the next cycle's feed of adopted reviews and progress reports) goes through
+  ``source_add``: validated as the form validates it, with its themes, once per reference within a process.
 """
 
 import datetime
@@ -131,3 +133,40 @@ def plan_check_record(
         fields.append("check_notes")
     plan.save(update_fields=fields)
     return plan
+
+
+@transaction.atomic
+def source_add(
+    *,
+    process,
+    title: str,
+    kind: str,
+    reference: str,
+    confidentiality: str = Source.Confidentiality.INTERNAL,
+    owner: str = "",
+    published_on: datetime.date | None = None,
+    themes=(),
+    notes: str = "",
+    user=None,
+) -> tuple[Source, bool]:
+    """A source of ``process``'s scan that another app adds (e.g. an adopted review of the previous period), with
+    its themes. Rule: one source per ``reference`` within the process, so adding again changes nothing (answers
+    the existing one and False); the fields hold the model's limits (``full_clean``). History records ``user``."""
+    existing = Source.objects.filter(process=process, reference=reference).first() if reference else None
+    if existing is not None:
+        return existing, False
+    source = Source(
+        process=process,
+        title=title[:200],
+        kind=kind,
+        reference=reference,
+        confidentiality=confidentiality,
+        owner=owner[:200],
+        published_on=published_on,
+        notes=notes,
+    )
+    source.full_clean()
+    source._history_user = user
+    source.save()
+    source.themes.set(themes)
+    return source, True

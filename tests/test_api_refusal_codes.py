@@ -16,6 +16,7 @@ SOURCES = [
     "decisions/services.py",
     "priorities/services.py",
     "documents/services.py",
+    "reviews/services.py",
     "consultation/services.py",
     "proposal/services.py",
 ]
@@ -29,6 +30,9 @@ PAGE_ONLY = {
     "goal_adoption_before_put_forward",  # goal_adopt
     "officers_municipality_unknown",  # officer_plans_save
     "officers_negative",  # officer_plans_save
+    "goal_record_not_historical",  # goal_record_adopted (the demo's previous strategy; no page or API yet)
+    "goal_adoption_after_period",  # goal_record_adopted
+    "goal_record_note_missing",  # goal_record_adopted
 }
 # Refusals for lack of permission that the API's permission class (accounts.api_permissions.RulePermission, with
 # the same rules) answers first, as 403 `permission_denied`, before the service is called.

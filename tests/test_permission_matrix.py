@@ -17,6 +17,7 @@ from partners.models import CheckRequest, MunicipalContact
 from planning.models import Municipality
 from proposal.models import GoalPlan, Proposal
 from proposal.services import proposal_version_create
+from reviews.services import review_create
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
@@ -219,6 +220,20 @@ EXPECTED = {
     "measurement-detail": API_READ_ALL,
     "progress-list": API_READ_ALL,
     "progress-override": API_POST_ONLY,
+    # The reviews (a midterm review in concept of the monitored goal): everyone reads, staff write.
+    "reviews:review_list": READ_ALL,
+    "reviews:review_create": STAFF_ONLY,
+    "reviews:review_detail": READ_ALL,
+    "reviews:review_edit": STAFF_ONLY,
+    "reviews:review_transition": STAFF_ONLY,
+    "reviews:review_version_create": STAFF_POST_ONLY,
+    "reviews:review_history": READ_ALL,
+    "reviews:review_pdf": READ_ALL,
+    "reviews:reviewgoal_edit": STAFF_ONLY,
+    "review-list": API_READ_ALL,
+    "review-detail": API_READ_ALL,
+    "review-goals": API_POST_ONLY,
+    "review-transition": API_POST_ONLY,
     "progress-explanation": API_POST_ONLY,
     # The progress reports: every role reads; staff take the steps, write the summary and freeze a version.
     "report-list": API_READ_ALL,
@@ -403,6 +418,8 @@ def world(process, users, districts, other_secretary):
         user=users["staff"],
     )  # fmt: skip
     world["entry"] = world["round"].entries.get(municipality__name="Arnhem")
+    world["review"] = review_create(process=process, user=users["staff"], kind="midterm", moment=world["moment"])
+    world["reviewgoal"] = world["review"].goals.get()
     world["consultation"], world["council"] = world["round"], world["entry"]  # the API's names
     # The proposal, set up directly (its services want adopted goals), with a plan for the goal.
     proposal = Proposal.objects.create(process=process, title="Organisatorisch en financieel voorstel")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("decisions.api_urls")),
     path("", include("documents.api_urls")),
     path("", include("monitoring.api_urls")),
+    path("", include("reviews.api_urls")),
     path("", include("search.api_urls")),
     path("", include("consultation.api_urls")),
     path("", include("proposal.api_urls")),

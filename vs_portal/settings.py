@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "documents",
     "notifications",
     "monitoring",
+    "reviews",
     # partners (issue 16)
     "search",
     "partners",

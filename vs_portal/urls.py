@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("", include("documents.urls")),
     path("", include("monitoring.urls")),
+    path("", include("reviews.urls")),
     path("", include("consultation.urls")),
     path("", include("proposal.urls")),
     path("account/", include("accounts.urls")),

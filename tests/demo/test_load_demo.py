@@ -161,7 +161,9 @@ def test_it_loads_actions_sources_and_people(demo):
     assert inform.done_on == datetime.date(2018, 7, 6)  # the day after the July BBG decided
     assert not [action for action in process.actions.all() if not action.is_done]
     assert inform.milestone.title == BBG_TOP_FIVE
-    assert process.sources.count() == 7
+    # The seven of the planning note, and the endterm review light of VS 2015-2018 once adopted (reviews.feed).
+    assert process.sources.count() == 8
+    assert process.sources.filter(title="Endterm review light VS 2015-2018", kind=Source.Kind.REVIEW).exists()
     assert set(process.sources.values_list("kind", flat=True)) == set(Source.Kind.values) - {Source.Kind.OTHER}
     bruls = Person.objects.get(name="Hubert Bruls")
     assert "Nijmegen" in bruls.function

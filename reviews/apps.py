@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewsConfig(AppConfig):
+    name = "reviews"
+    verbose_name = _("Midterm en endterm reviews")
+
+    def ready(self):
+        from planning.hooks import PROCESS_COPIED
+        from priorities.hooks import LONGLIST_PANELS
+
+        from .feed import on_process_copied
+        from .panels import previous_period_panel
+
+        PROCESS_COPIED.register(on_process_copied)
+        LONGLIST_PANELS.register(previous_period_panel)
