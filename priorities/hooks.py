@@ -7,3 +7,14 @@ REOPEN_WARNINGS = Hook(
     "Warnings when staff reopen a frozen long list (e.g. DVOs already chose from it): functions (process) -> a "
     "Dutch message, or '' when there is nothing to say. Called by priorities.services.longlist_reopen.",
 )
+
+PRIORITY_LIST_COLUMNS = Hook(
+    "priorities.list_columns",
+    "Columns of the long list's table: functions (user, objects) -> core.panels.Column | None, each a fixed number "
+    "of queries whatever the number of priorities (comments: the open threads per priority).",
+)
+
+PRIORITY_PANELS = Hook(
+    "priorities.priority_panels",
+    "Panels on a priority's page: functions (priority, user) -> core.panels.Panel | None (comments: its threads).",
+)

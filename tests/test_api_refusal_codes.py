@@ -10,7 +10,14 @@ import yaml
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["voting/services.py", "decisions/services.py", "priorities/services.py", "documents/services.py"]
+SOURCES = [
+    "voting/services.py",
+    "decisions/services.py",
+    "priorities/services.py",
+    "documents/services.py",
+    "comments/services.py",
+    "comments/targets.py",
+]
 CODE = re.compile(r'code="([a-z_]+)"|return "([a-z_]+)", _\(')
 
 # Refusals of services that no API operation calls (the page is their only client), with the operation missing.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("documents.api_urls")),
     path("", include("monitoring.api_urls")),
     path("", include("search.api_urls")),
+    path("", include("comments.api_urls")),
     path("", include("consultation.api_urls")),
     path("", include("proposal.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
