@@ -70,8 +70,11 @@ def threads_for(target) -> list[Thread]:
         .prefetch_related("mentions")
         .order_by("created_at", "pk")
     )
+    by_pk = {comment.pk: comment for comment in comments}
     children = defaultdict(list)
     for comment in comments:
+        if comment.parent_id:
+            comment.parent = by_pk[comment.parent_id]  # from the list, not one query per reply
         children[comment.parent_id].append(comment)
     threads = []
     for start in children[None]:

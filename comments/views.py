@@ -70,7 +70,7 @@ class TargetCommentsView(RuleRequiredMixin, TemplateView):
             threads=threads,
             open_threads=sum(1 for thread in threads if not thread.is_resolved and not thread.start.is_deleted),
             closed=closed_reason(target),
-            form=form or CommentForm(users=mentionable_users(target)),
+            form=form or CommentForm(users=mentionable_users(target).exclude(pk=user.pk)),
             **kwargs,
         )
 
@@ -78,7 +78,7 @@ class TargetCommentsView(RuleRequiredMixin, TemplateView):
         target = self.target
         is_reply = "parent" in request.POST
         form = (ReplyForm if is_reply else CommentForm)(
-            request.POST, **({} if is_reply else {"users": mentionable_users(target)})
+            request.POST, **({} if is_reply else {"users": mentionable_users(target).exclude(pk=request.user.pk)})
         )
         if form.is_valid():
             data = form.cleaned_data
@@ -136,7 +136,7 @@ class CommentEditView(CommentMixin, FormView):
     template_name = "comments/comment_form.html"
 
     def get_form(self, form_class=None):
-        users = mentionable_users(self.comment.target)
+        users = mentionable_users(self.comment.target).exclude(pk=self.request.user.pk)
         if self.request.method == "POST":
             return CommentForm(self.request.POST, users=users)
         return CommentForm(initial={"body": self.comment.body}, users=users)

@@ -49,7 +49,7 @@ def test_secretary_mentions_staff_on_a_draft_goal_and_staff_is_notified(page, lo
     expect(page.get_by_role("heading", level=1)).to_have_text("Reacties op ‘Minder woninginbraken’")
     expect(page.locator("main")).to_contain_text("Nog geen reacties.")
 
-    editor = page.locator('.ProseMirror[aria-label="Uw reactie"]')
+    editor = page.locator('.ProseMirror[aria-label^="Uw reactie"]')
     expect(editor).to_be_visible(timeout=30_000)
     editor.click()
     page.keyboard.type("Kunnen we de nulmeting per district zien, @staf?")
