@@ -9,6 +9,11 @@ Configured entirely by environment variables (vs_portal/settings.py, the README 
   every login (the provider is the source). A DVO secretary needs a DVO, so that role is never mapped.
 - whether the provider did multi-factor authentication (the ``amr`` or ``acr`` claim) is kept in the session;
   accounts/second_factor.py then asks for no local second factor (OIDC_MFA_EXEMPTS).
+- an invited account (a municipal contact, made by staff without a password) can be linked to the provider by the
+  person themselves: the invitation's link leads to ``LinkView``, which remembers the account in the session
+  (``remember_account_to_link``); the first single sign-on of that session then links the provider's stable claim
+  to that account instead of making a new one. The link works once (Django's token generator: the first login
+  spends it), and never for an account already linked or with a password.
 - endpoints not set one by one come from the discovery document, fetched when first needed and cached.
 """
 
@@ -40,6 +45,29 @@ DISCOVERED = {
     "OIDC_OP_LOGOUT_ENDPOINT": "end_session_endpoint",
 }
 MAPPABLE_ROLES = {Role.STAFF, Role.BBG_MEMBER, Role.ADMINISTRATOR}
+LINK_SESSION_KEY = "oidc_link_user"
+
+
+def linkable_account(uidb64: str, token: str) -> User | None:
+    """The account an invitation link names, when it may still be linked: active, no password, not linked yet,
+    and the token valid (it is spent by the account's first login)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.http import urlsafe_base64_decode
+
+    from core.limits import parse_id
+
+    try:
+        pk = parse_id(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk or 0, is_active=True, oidc_subject__isnull=True).first()
+    if user is None or user.has_usable_password() or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def remember_account_to_link(request, user: User) -> None:
+    request.session[LINK_SESSION_KEY] = user.pk
 
 
 def discovery() -> dict:
@@ -146,7 +174,22 @@ class RoleMappingOIDCBackend(OIDCAuthenticationBackend):
         return bool(claims.get(settings.OIDC_USERNAME_CLAIM))
 
     def filter_users_by_claims(self, claims):
-        return User.objects.filter(oidc_subject=str(claims[settings.OIDC_USERNAME_CLAIM]))
+        subject = str(claims[settings.OIDC_USERNAME_CLAIM])
+        users = User.objects.filter(oidc_subject=subject)
+        pending = self.request.session.pop(LINK_SESSION_KEY, None) if self.request is not None else None
+        if pending is not None and not users.exists():
+            self._link(pending, subject)
+        return users
+
+    @staticmethod
+    def _link(pk: int, subject: str) -> None:
+        """The invited account remembered by LinkView takes the provider's stable claim (if still unlinked)."""
+        user = User.objects.filter(pk=pk, is_active=True, oidc_subject__isnull=True).first()
+        if user is None or user.has_usable_password():
+            return
+        user.oidc_subject = subject[: User._meta.get_field("oidc_subject").max_length]
+        user._change_reason = "Gekoppeld aan single sign-on via de uitnodiging"
+        user.save(update_fields=["oidc_subject"])
 
     def describe_user_by_claims(self, claims):
         return f"{settings.OIDC_USERNAME_CLAIM} {claims.get(settings.OIDC_USERNAME_CLAIM)}"
@@ -215,6 +258,31 @@ class AuthenticateView(OIDCAuthenticationRequestView):
             logger.warning("Identity provider onbereikbaar: %s", exc)
             return HttpResponseRedirect(settings.LOGIN_REDIRECT_URL_FAILURE)
         return super().get(request)
+
+
+class LinkView(View):
+    """From an invitation: "log in through your organisation" links this account to the provider on the way.
+    GET shows what will happen; POST remembers the account and goes to the provider. 404 without single sign-on;
+    an invalid or spent link says so."""
+
+    template_name = "registration/sso_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.OIDC_ENABLED:
+            raise Http404
+        self.account = linkable_account(kwargs["uidb64"], kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        from django.shortcuts import render
+
+        return render(request, self.template_name, {"account": self.account, "validlink": self.account is not None})
+
+    def post(self, request, *args, **kwargs):
+        if self.account is None:
+            return self.get(request, *args, **kwargs)
+        remember_account_to_link(request, self.account)
+        return HttpResponseRedirect(reverse("oidc_authentication_init"))
 
 
 class CallbackView(OIDCAuthenticationCallbackView):

@@ -20,6 +20,7 @@ from .consultation import load_consultation_demo
 from .decisions import load_decision_demo
 from .documents import load_document_demo
 from .monitoring import load_monitoring_demo
+from .partners import load_partners_demo
 from .planning import PROGRAMME_MANAGER, load_planning_demo
 from .priorities import load_priorities_demo
 from .proposal import load_proposal_demo
@@ -40,6 +41,9 @@ DEMO_USERS = [
     ("secretaris-nog", Role.DVO_SECRETARY, "NOG", "Secretaris DVO NOG", None),
     ("bbg", Role.BBG_MEMBER, None, "BBG-lid", None),
     ("beheer", Role.ADMINISTRATOR, None, "Beheerder", None),
+    # The municipal contacts of demo/partners.py: Nijkerk's toets waits for its answer, Epe's is processed.
+    ("gemeente-nijkerk", Role.MUNICIPAL_CONTACT, None, "Contactpersoon Nijkerk", None),
+    ("gemeente-epe", Role.MUNICIPAL_CONTACT, None, "Contactpersoon Epe", None),
 ]
 
 
@@ -99,6 +103,8 @@ def load_demo(*, create_users: bool) -> DemoResult:
         result.users_refused = True
     # The later steps, in the order of the process: each needs the one before.
     load_scan_demo(result, process)
+    if create_users:  # the contacts are demo users: their toets in the portal (demo/partners.py)
+        load_partners_demo(result, process, staff=User.objects.get(username="staf"))
     load_priorities_demo(result, process)
     load_voting_demo(result, process)
     load_decision_demo(result, process)

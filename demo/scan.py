@@ -471,7 +471,12 @@ def _plan_values(spec: PlanSpec) -> dict:
 
 
 def _load_plans(result, process, municipalities, specs, themes) -> None:
+    from .partners import portal_checked_municipalities
+
     existing = {plan.municipality_id: plan for plan in MunicipalPlan.objects.filter(process=process)}
+    # A plan whose toets was answered in the portal (demo/partners.py) reads as the answer left it.
+    portal = portal_checked_municipalities(process)
+    municipalities = [municipality for municipality in municipalities if municipality.pk not in portal]
     new_plans = []
     for municipality in municipalities:
         values = _plan_values(specs[municipality.pk])

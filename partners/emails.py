@@ -15,17 +15,15 @@ from sitesettings.selectors import site_settings
 
 def send_contact_invitation(user: User) -> int:
     """The link works once, until a password is set (Django's token generator), from SITE_URL."""
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+    kwargs = {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+    path = reverse("password_reset_confirm", kwargs=kwargs)
+    site = settings.SITE_URL.rstrip("/")
     context = {
+        # With the organisation's single sign-on: a second link that links the account to it instead.
+        "sso_link": site + reverse("oidc_link", kwargs=kwargs) if settings.OIDC_ENABLED else "",
         "user": user,
         "municipalities": ", ".join(m.name for m in user.municipal_contact.municipalities.order_by("name")),
-        "link": settings.SITE_URL.rstrip("/") + path,
+        "link": site + path,
         "site_settings": site_settings(),
     }
     with translation.override("nl"):

@@ -64,6 +64,29 @@ def contact_invite(*, email: str, first_name: str, last_name: str, municipalitie
 
 
 @transaction.atomic
+def contact_link(*, user: User, municipalities, by) -> MunicipalContact:
+    """Make an existing account (one without a role, e.g. made at a first single sign-on) the contact of
+    ``municipalities``; an account with one of the four roles stays what it is (refused)."""
+    municipalities = list(municipalities)
+    if not municipalities:
+        refuse(gettext("Kies ten minste één gemeente."), code="contact_no_municipality", field="municipalities")
+    if user.role not in ("", Role.MUNICIPAL_CONTACT) or user.is_superuser:
+        refuse(
+            gettext("%(user)s heeft al een andere rol in VS-portaal.") % {"user": user.get_full_name() or user},
+            code="contact_has_role",
+        )
+    if user.role != Role.MUNICIPAL_CONTACT:
+        user.role = Role.MUNICIPAL_CONTACT
+        user._history_user = by
+        user.save(update_fields=["role"])
+    contact, _created = MunicipalContact.objects.get_or_create(user=user)
+    if set(contact.municipalities.values_list("pk", flat=True)) != {m.pk for m in municipalities}:
+        contact._history_user = by
+        contact.municipalities.set(municipalities)
+    return contact
+
+
+@transaction.atomic
 def check_request_send(*, plan: MunicipalPlan, deadline: datetime.date, user, today: datetime.date | None = None):
     """Send the plan's ambtelijke toets to its municipality's contacts, with a deadline."""
     today = today or timezone.localdate()

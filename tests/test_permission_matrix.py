@@ -76,6 +76,7 @@ EXPECTED = {
     # Single sign-on: 404 while it is not configured (as here); tests/accounts/test_oidc.py covers it configured.
     "oidc_authentication_init": dict.fromkeys(ROLES, 404),
     "oidc_authentication_callback": dict.fromkeys(ROLES, 404),
+    "oidc_link": dict.fromkeys(ROLES, 404),
     # The network's logo from the site settings: public (it is on the login page); none is set here.
     "site_logo": dict.fromkeys(ROLES, 404),
     # Health probes: outside the login, for the orchestrator.
@@ -237,6 +238,11 @@ EXPECTED = {
     "consultation-round-detail": API_READ_ALL,
     "council-entry-list": API_READ_ALL,
     "council-entry-detail": API_READ_ALL,
+    # The toets's API (partners): staff only among the four roles; a contact reaches their own (below).
+    "check-request-list": API_STAFF_ONLY,
+    "check-request-detail": API_STAFF_ONLY,
+    "check-request-answer": API_STAFF_POST_ONLY,
+    "check-request-decide": API_STAFF_POST_ONLY,
     "proposal-list": API_READ_ALL,
     "proposal-detail": API_READ_ALL,
     "proposal-offer": API_POST_ONLY,
@@ -492,6 +498,10 @@ CONTACT_DIFFERS_FROM_OUTSIDER = {
     "planning:home": "redirect",  # to their toets
     "partners:contact_home": "ok",
     "partners:check_answer": "ok",  # the toets of their own municipality (Arnhem)
+    "check-request-list": "ok",
+    "check-request-detail": "ok",
+    "check-request-answer": 405,  # POST only
+    "check-request-decide": 405,
     # Comments on the objects of a process whose scan holds their municipality's plan (Arnhem), also in the API.
     "comments:home": "ok",
     "comments:participation": "ok",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("comments.api_urls")),
     path("", include("consultation.api_urls")),
     path("", include("proposal.api_urls")),
+    path("", include("partners.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up code as a file (?script), not as an inline script: the site's
     # Content Security Policy allows no inline scripts.

@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
         "LongListStatusEnum": "priorities.models.LongList.Status",
         "CriterionOutcomeEnum": "priorities.models.Outcome",
         "ProposalDecisionOutcomeEnum": "proposal.models.ProposalDecision.Outcome",
+        "CheckProposalKindEnum": "partners.models.CheckProposal.Kind",
     },
 }
 

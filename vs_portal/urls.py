@@ -24,6 +24,7 @@ urlpatterns = [
     # Single sign-on (OpenID Connect): 404 while it is not configured (accounts/oidc.py).
     path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
     path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
+    path("oidc/koppelen/<uidb64>/<token>/", oidc.LinkView.as_view(), name="oidc_link"),
     path("_healthz/livez", LivenessView.as_view(), name="livez"),
     path("_healthz/readyz", ReadinessView.as_view(), name="readyz"),
     path("meldingen/", include("notifications.urls")),

@@ -275,3 +275,72 @@ def test_permission_checks_never_ask_the_provider(client, staff, settings):
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
 
     assert client.get(reverse("planning:home")).status_code == 200
+
+
+# --- An invited contact links their account to the provider ----------------------------------------------------
+
+
+def _invited_contact(staff):
+    from partners.services import contact_invite
+    from planning.models import Municipality
+
+    contact = contact_invite(email="ivp@epe.example", first_name="Ilse", last_name="Veen",
+                             municipalities=[Municipality.objects.get(name="Epe")], invited_by=staff)  # fmt: skip
+    return contact.user
+
+
+def _link_path(user) -> str:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return reverse("oidc_link", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                                        "token": default_token_generator.make_token(user)})  # fmt: skip
+
+
+def test_the_invitation_offers_single_sign_on_when_configured(
+    sso, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user = _invited_contact(staff)
+    message = next(m for m in mailoutbox if m.to == ["ivp@epe.example"])
+    uidb64 = _link_path(user).split("/")[3]
+    assert f"http://testserver/oidc/koppelen/{uidb64}/" in message.body or f"/oidc/koppelen/{uidb64}/" in message.body
+    assert "single sign-on" in message.body
+    assert "Inloggen via uw organisatie" in message.alternatives[0][0]
+
+
+def test_an_invited_contact_links_their_account_at_the_first_single_sign_on(client, sso, staff):
+    user = _invited_contact(staff)
+    page = client.get(_link_path(user)).content.decode()
+    assert "Verder naar het inloggen van uw organisatie" in page
+    response = client.post(_link_path(user))
+    assert response["Location"] == reverse("oidc_authentication_init")
+    follow_callback(client, choose_account(start(client), "c3d4-pietersen"))
+
+    user.refresh_from_db()
+    assert client.session[SESSION_KEY] == str(user.pk)
+    assert user.oidc_subject == "c3d4-pietersen"
+    assert user.role == Role.MUNICIPAL_CONTACT  # still the contact of Epe, not a new account without a role
+    assert User.objects.filter(oidc_subject="c3d4-pietersen").count() == 1
+    assert user.history.filter(history_change_reason__contains="via de uitnodiging").exists()
+    # The link is spent: the first login changed what its token was made of.
+    client.post(reverse("logout"))
+    assert "Link werkt niet meer" in client.get(_link_path(user)).content.decode()
+
+
+def test_a_spent_or_forged_link_links_nothing(client, sso, staff):
+    user = _invited_contact(staff)
+    forged = _link_path(user).rsplit("/", 2)[0] + "/niet-de-token/"
+    assert "Link werkt niet meer" in client.get(forged).content.decode()
+    client.post(forged)
+    sso_login(client, "a1b2-jansen")
+    user.refresh_from_db()
+    assert user.oidc_subject is None
+    assert User.objects.get(oidc_subject="a1b2-jansen").role == ""
+
+
+def test_the_link_page_is_not_there_without_single_sign_on(client, staff, settings):
+    settings.OIDC_ENABLED = False
+    user = _invited_contact(staff)
+    assert client.get(_link_path(user)).status_code == 404

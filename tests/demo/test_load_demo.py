@@ -208,3 +208,43 @@ def test_a_second_run_resets_demo_passwords(demo):
     user.refresh_from_db()
     assert user.check_password(demo_password("staf"))
     assert user.role == Role.STAFF
+
+
+def test_the_demo_contacts_have_their_toets_in_the_portal(demo, client):
+    from partners.models import CheckProposal, CheckRequest
+    from scan.models import MunicipalPlan, PlanTheme
+
+    process, _ = demo
+    checks = {check.plan.municipality.name: check for check in CheckRequest.objects.filter(plan__process=process)}
+    assert set(checks) == {"Nijkerk", "Epe"}
+    # Nijkerk's contact still has to answer: their start page leads to it.
+    assert checks["Nijkerk"].status == CheckRequest.Status.SENT
+    client.force_login(User.objects.get(username="gemeente-nijkerk"))
+    page = client.get(reverse("partners:contact_home")).content.decode()
+    assert "Nijkerk" in page
+    assert reverse("partners:check_answer", kwargs={"pk": checks["Nijkerk"].pk}) in page
+    # Epe answered on 1 March 2018; staff took over the change and not the addition.
+    epe = checks["Epe"]
+    assert epe.status == CheckRequest.Status.PROCESSED
+    assert epe.answered_at.date() == datetime.date(2018, 3, 1)
+    decisions = {p.theme.name: (p.kind, p.decision) for p in CheckProposal.objects.filter(request=epe)}
+    assert decisions == {"Ondermijning": ("change", "accepted"), "Milieucriminaliteit": ("add", "rejected")}
+    changed = PlanTheme.objects.get(plan=epe.plan, theme__name="Ondermijning")
+    assert changed.origin == PlanTheme.Origin.CHANGED
+    assert "recreatieparken" in changed.wording
+    assert not PlanTheme.objects.filter(plan=epe.plan, theme__name="Milieucriminaliteit").exists()
+    assert MunicipalPlan.objects.get(pk=epe.plan_id).check_status == MunicipalPlan.CheckStatus.AMENDED
+
+
+def test_a_second_run_leaves_the_portals_toets_as_it_was(demo):
+    from partners.models import CheckProposal, CheckRequest
+    from scan.models import MunicipalPlan, PlanTheme
+
+    def counts():
+        return [model.history.count() for model in (CheckRequest, CheckProposal, PlanTheme, MunicipalPlan)]
+
+    before = counts()
+    run()
+    assert counts() == before
+    assert PlanTheme.objects.get(plan__municipality__name="Epe", plan__process=demo[0],
+                                 theme__name="Ondermijning").origin == PlanTheme.Origin.CHANGED  # fmt: skip

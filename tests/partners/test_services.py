@@ -7,9 +7,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from accounts.models import Role
 from partners.models import CheckProposal, CheckRequest, MunicipalContact
 from partners.services import check_answer, check_request_send, contact_invite, proposal_decide
 from scan.models import MunicipalPlan, PlanTheme
+from tests.accounts.factories import UserFactory
 
 from .conftest import TODAY
 
@@ -205,3 +207,24 @@ def test_an_invitation_brings_the_contact_to_set_a_password(client, staff, arnhe
                        invited_by=staff)  # fmt: skip
     assert codes(twice.value) == ["contact_exists"]
     assert MunicipalContact.objects.count() == 1
+
+
+def test_an_account_without_a_role_becomes_a_contact(arnhem, staff):
+    from partners.services import contact_link
+
+    user = UserFactory(username="sso-gebruiker", role="")
+    contact = contact_link(user=user, municipalities=[arnhem], by=staff)
+    user.refresh_from_db()
+    assert user.role == Role.MUNICIPAL_CONTACT
+    assert list(contact.municipalities.all()) == [arnhem]
+    assert user.history.first().history_user == staff
+
+
+def test_an_account_with_another_role_is_not_made_a_contact(arnhem, secretary, staff):
+    from partners.services import contact_link
+
+    with pytest.raises(ValidationError) as refused:
+        contact_link(user=secretary, municipalities=[arnhem], by=staff)
+    assert refused.value.code == "contact_has_role"
+    secretary.refresh_from_db()
+    assert secretary.role == Role.DVO_SECRETARY
