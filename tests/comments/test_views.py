@@ -176,3 +176,23 @@ def test_the_api_lists_posts_and_edits_with_the_pages_rules(secretary, stranger_
     refused = api.post(priority_url_api, {"body": "Te laat"}, format="json")
     assert refused.status_code == 400
     assert refused.json()["errors"][0]["code"] == "comment_longlist_frozen"
+
+
+@pytest.mark.postgres
+def test_the_search_answers_comments_from_their_index():
+    from django.contrib.postgres.search import SearchQuery
+    from django.db import connection
+
+    from search.engine import TS_CONFIG, _search_vector
+    from search.kinds import KINDS_BY_KEY
+
+    query = SearchQuery("woning:*", config=TS_CONFIG, search_type="raw")
+    matching = Comment.objects.annotate(search_vector=_search_vector(KINDS_BY_KEY["comment"], Comment)).filter(
+        search_vector=query
+    )
+    sql, params = matching.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_fts_comments_comment" in plan, plan
