@@ -14,9 +14,10 @@ class CouncilEntrySerializer(serializers.ModelSerializer):
         model = CouncilEntry
         fields = [
             "id", "round", "municipality", "district", "sent_on", "meeting_on", "status", "received_on", "scope",
-            "response_html", "summary", "follow_up", "has_attachment", "updated_at",
+            "response_html", "summary", "follow_up", "has_attachment", "attachment_name", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "round", "municipality", "district", "sent_on", "has_attachment", "updated_at"]
+        read_only_fields = ["id", "round", "municipality", "district", "sent_on", "has_attachment", "attachment_name",
+                            "updated_at"]  # fmt: skip
         extra_kwargs = {"summary": {"max_length": 300}, "response_html": {"max_length": 50_000},
                         "follow_up": {"max_length": 5_000}}  # fmt: skip
 
@@ -46,3 +47,10 @@ class ConsultationRoundCreateSerializer(serializers.Serializer):
     sent_on = serializers.DateField()
     deadline = serializers.DateField()
     note = serializers.CharField(max_length=5_000, required=False, allow_blank=True)
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    attachment = serializers.FileField(
+        max_length=255,
+        help_text="De motie of brief: PDF of Word (DOCX), herkend aan de inhoud; de extensie moet erbij passen.",
+    )

@@ -9,6 +9,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -71,6 +72,15 @@ def round_create(
     return consultation
 
 
+def _checked_attachment(attachment: UploadedFile):
+    """The motion or letter checked by its content (core.uploads: PDF or DOCX, the extension matching, the size);
+    a refusal keeps its code (upload_wrong_type, upload_wrong_extension, upload_too_large) on the field."""
+    try:
+        return check_document(attachment)
+    except ValidationError as error:
+        raise ValidationError({"attachment": error.error_list}) from error
+
+
 @transaction.atomic
 def entry_register(
     *,
@@ -117,7 +127,7 @@ def entry_register(
     if len(response_html) > 50_000:
         refuse(_("De reactie is te lang: ten hoogste 50.000 tekens."), code="max_length", field="response_html")
     _check_note(follow_up, "follow_up")
-    accepted = check_document(attachment) if attachment is not None else None
+    accepted = _checked_attachment(attachment) if attachment is not None else None
     has_attachment = accepted is not None or (bool(entry.attachment) and not remove_attachment)
     if status == CouncilEntry.Status.RECEIVED:
         if not response_html and not has_attachment:

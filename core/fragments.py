@@ -72,6 +72,13 @@ def bump(*areas: str) -> None:
         transaction.on_commit(lambda: _bump_now(areas))
 
 
+def fragment_key(name: str, *, areas: Iterable[str], audience: str, parts: Iterable[object] = ()) -> str:
+    """The cache key of the fragment ``name`` for ``parts``, ``audience`` and the active language at the current
+    versions of ``areas`` (tests use it to show that another audience or language never reads it)."""
+    versions = ".".join(str(data_version(area)) for area in areas)
+    return ":".join(["fragments", name, audience, get_language() or "", ".".join(str(p) for p in parts), versions])
+
+
 def cached_fragment(
     name: str,
     *,
@@ -84,8 +91,7 @@ def cached_fragment(
     language at the current versions of ``areas``: from the cache, or ``render()`` (any picklable value, usually
     a string of HTML) stored there."""
     try:
-        versions = ".".join(str(data_version(area)) for area in areas)
-        key = ":".join(["fragments", name, audience, get_language() or "", ".".join(str(p) for p in parts), versions])
+        key = fragment_key(name, areas=areas, audience=audience, parts=parts)
         value = cache.get(key)
     except Exception:
         logger.warning("fragments: cache unavailable, rendering %s", name, exc_info=True)

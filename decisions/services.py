@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import format_date
 from core.errors import refuse
+from planning import services as planning_services
 from planning.models import Body, Milestone
 from priorities.models import Priority
 from voting.models import Round
@@ -187,8 +188,9 @@ def decision_record(
 
 @transaction.atomic
 def decision_confirm(*, decision: BbgDecision, user, now: datetime.datetime | None = None) -> BbgDecision:
-    """Confirm the BBG's decision: from now on it is locked, it shows on the dashboard, and its meeting's milestone
-    in the planning is marked done. The stored five are checked once more against the result as it is now."""
+    """Confirm the BBG's decision: from now on it is locked, it shows on the dashboard, and its meeting's milestone and
+    every milestone ``completed_by`` the top five are marked done (planning.services). The stored five are checked
+    once more against the result as it is now."""
     _require_staff(user)
     round = Round.objects.select_for_update().select_related("process").get(pk=decision.round_id)
     decision = (
@@ -204,9 +206,12 @@ def decision_confirm(*, decision: BbgDecision, user, now: datetime.datetime | No
     decision.confirmed_at = now
     decision.confirmed_by = user
     _save_as(decision, user, update_fields=["confirmed_at", "confirmed_by"], now=now)
-    if decision.meeting is not None and decision.meeting.status != Milestone.Status.DONE:
-        decision.meeting.status = Milestone.Status.DONE
-        _save_as(decision.meeting, user, update_fields=["status", "updated_at"])
+    reason = _("Top vijf van de BBG bevestigd")
+    planning_services.milestones_complete(
+        process=round.process, fact=Milestone.CompletedBy.TOP_FIVE, by=user, when=now, reason=reason
+    )
+    if decision.meeting is not None:
+        planning_services.milestone_complete(milestone=decision.meeting, by=user, when=now, reason=reason)
     return decision
 
 
@@ -224,8 +229,12 @@ def round_reopen_refusal(round: Round) -> ValidationError | None:
 
 
 def decision_delete_on_reset(*, round: Round, user, reason: str, now: datetime.datetime) -> None:
-    """A round started afresh loses the BBG's decision on its old result; the history keeps it, with the reason."""
+    """A round started afresh loses the BBG's decision on its old result; the history keeps it, with the reason.
+    The top-five milestones it completed are planned again."""
     decision = BbgDecision.objects.filter(round=round).first()
     if decision is not None:
         decision._change_reason = reason
         _save_as(decision, user, delete=True)
+        planning_services.milestones_reopen(
+            process=round.process, fact=Milestone.CompletedBy.TOP_FIVE, by=user, when=now, reason=reason
+        )

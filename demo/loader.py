@@ -21,13 +21,13 @@ from .decisions import load_decision_demo
 from .documents import load_document_demo
 from .monitoring import load_monitoring_demo
 from .partners import load_partners_demo
-from .planning import PROGRAMME_MANAGER, load_planning_demo
+from .planning import PROGRAMME_MANAGER, complete_past_milestones, load_planning_demo
 from .priorities import load_priorities_demo
 from .proposal import load_proposal_demo
 from .scan import load_scan_demo
 from .today import load_today_demo
 from .upsert import upsert
-from .voting import load_voting_demo
+from .voting import entry_user, load_voting_demo
 
 # --- Demo users --------------------------------------------------------------------------------------------------
 
@@ -119,6 +119,8 @@ def load_demo(*, create_users: bool) -> DemoResult:
     # 2019: the councils' consultation and the organisational and financial proposal.
     load_consultation_demo(result, process)
     load_proposal_demo(result, process)
+    # What the portal holds no fact for happened too: the historic planning is complete (demo/planning.py).
+    complete_past_milestones(result, process, entry_user(result))
     # Beside the historic cycle, the next one as of today: the DVO round open (demo/today.py).
     load_today_demo(result, process)
     return result

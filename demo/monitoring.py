@@ -4,9 +4,13 @@ concept), an indicator with a unit per goal and fictional but plausible
 values for each year (2022 still provisional), the owners' explanations, and the demo's DVO secretary of
 Gelderland-Midden and the staff user as owner contacts, so that the dashboard shows every status.
 
-Everything goes through documents.services and monitoring.services, by the demo's entry user. Idempotent: goals
-already adopted, moments on a taken date, indicators with a taken name and unchanged values are left alone, so a
-second run adds no history. (The services record the moment of loading in the history, not 2019-2022.)
+Everything goes through documents.services and monitoring.services, by the demo's entry user, with ``now`` set to
+the day it happened: the set-up in November 2018, each year's values and explanations in January after it, each
+report's summary in February, the RVO in March and the Bestuurscollege in April (so the history, the versions and
+the steps carry 2018-2023 dates). Setting up the monitoring plans each year's report and its milestone
+"Voortgangsrapportage <jaar> vastgesteld" (the programme manager responsible); an adopted report's milestone is
+done. Idempotent: goals already adopted, moments on a taken date, indicators with a taken name, unchanged values and
+reports past a step are left alone, so a second run adds no history.
 """
 
 import datetime
@@ -15,6 +19,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from documents.models import Goal
 from monitoring import services
@@ -27,9 +32,10 @@ from monitoring.models import (
     ProgressReport,
     Unit,
 )
-from planning.models import District, StrategyProcess
+from planning.models import District, Person, StrategyProcess
 
 from .documents import adopt_demo_goals
+from .planning import PROGRAMME_MANAGER
 from .voting import entry_user
 
 
@@ -136,7 +142,11 @@ def load_monitoring_demo(result, process: StrategyProcess) -> int:
     goals = adopt_demo_goals(process, user)
     if not goals:
         return 0
-    services.moments_generate(process=process, user=user)
+    set_up = _at(datetime.date(2018, 11, 1))
+    services.reports_plan(
+        process=process, user=user, responsible=Person.objects.filter(name=PROGRAMME_MANAGER).first(), now=set_up
+    )
+    services.moments_generate(process=process, user=user, now=set_up)
     moments = {
         moment.measured_on.year: moment
         for moment in MeasurementMoment.objects.filter(process=process, measured_on__month=12, measured_on__day=31)
@@ -157,13 +167,14 @@ def load_monitoring_demo(result, process: StrategyProcess) -> int:
                 target=series.target,
                 scope=series.scope,
             ),
+            now=set_up,
         )
         # The first goal is the GLM secretary's (the browser test enters its values); all have the staff user.
         for contact in contacts:
             if (contact.username == "staf" or position == 0) and not OwnerContact.objects.filter(
                 goal=goal, user=contact
             ).exists():
-                services.contact_add(goal=goal, user=user, contact=contact)
+                services.contact_add(goal=goal, user=user, contact=contact, now=set_up)
         for index, year in enumerate(range(2019, 2023)):
             moment = moments.get(year)
             if moment is None:
@@ -185,43 +196,90 @@ def load_monitoring_demo(result, process: StrategyProcess) -> int:
                     )
                     for district in districts
                 ]
-            services.values_save(goal=goal, moment=moment, user=user, values=values)
+            services.values_save(
+                goal=goal, moment=moment, user=user, values=values, now=_at(datetime.date(year + 1, 1, 20))
+            )
             explanation = series.explanations[index] if index < len(series.explanations) else ""
             if not ProgressAssessment.objects.filter(goal=goal, moment=moment).exclude(explanation="").exists():
-                services.explanation_save(goal=goal, moment=moment, user=user, explanation=explanation)
+                services.explanation_save(
+                    goal=goal,
+                    moment=moment,
+                    user=user,
+                    explanation=explanation,
+                    now=_at(datetime.date(year + 1, 1, 27)),
+                )
     changed = Measurement.history.count() - before
     return changed + _load_reports(process, user)
 
 
-# The yearly reports: 2019, 2020 and 2021 adopted by the Bestuurscollege in the spring after, 2022 in concept.
+def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    """A moment of the demo's past, in the portal's time zone."""
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=timezone.get_current_timezone())
+
+
+# The yearly reports: 2019, 2020 and 2021 offered to the RVO in March and adopted by the Bestuurscollege in April
+# after the year, 2022 in concept (its figures are provisional).
 REPORTS = {
     2019: (
         "<p>Het eerste jaar van de Veiligheidsstrategie 2019-2022 is goed begonnen: de aanpak van ondermijning en "
         "de regionale aanpak liggen op koers. De ophelderingsgraad van cybercrime blijft achter.</p>",
+        datetime.date(2020, 3, 12),
         datetime.date(2020, 4, 16),
     ),
     2020: (
         "<p>Corona vroeg veel van alle partners. Toch zijn de meeste doelstellingen op koers gebleven; cybercrime "
         "en verward gedrag vragen om extra inzet.</p>",
+        datetime.date(2021, 3, 11),
         datetime.date(2021, 4, 15),
     ),
     2021: (
         "<p>Drie doelstellingen liggen op koers; voor cybercrime is extra digitale recherchecapaciteit geworven.</p>",
+        datetime.date(2022, 3, 10),
         datetime.date(2022, 4, 14),
     ),
-    2022: ("<p>Concept: de cijfers over 2022 zijn voorlopig.</p>", None),
+    2022: (
+        "<p>Concept: de cijfers over 2022 zijn voorlopig. Ondermijning en de regionale aanpak hebben hun "
+        "streefwaarde gehaald; cybercrime niet.</p>",
+        None,
+        None,
+    ),
 }
+Status = ProgressReport.Status
 
 
 def _load_reports(process: StrategyProcess, user) -> int:
+    """Each year's summary, a first version, and the steps to the RVO and the Bestuurscollege, on their days."""
     changed = 0
-    for year, (summary, adopted_on) in REPORTS.items():
+    for year, (summary, rvo_on, adopted_on) in REPORTS.items():
         report = ProgressReport.objects.filter(process=process, year=year).first()
-        if report is None or (report.status == ProgressReport.Status.CONCEPT and not report.summary_html):
-            services.report_summary_save(process=process, year=year, user=user, summary_html=summary)
+        if report is None or (report.status == Status.CONCEPT and not report.summary_html):
+            written = _at(datetime.date(year + 1, 2, 14))
+            services.report_summary_save(process=process, year=year, user=user, summary_html=summary, now=written)
+            services.report_version_create(
+                process=process, year=year, user=user, note="Eerste concept voor de werkgroep.", now=written
+            )
             changed += 1
             report = ProgressReport.objects.get(process=process, year=year)
-        if adopted_on and report.status == ProgressReport.Status.CONCEPT:
-            services.report_adopt(process=process, year=year, user=user, on=adopted_on)
+        if rvo_on is None:
+            continue
+        steps = [
+            (Status.SENT_TO_RVO, rvo_on, "Aangeboden met de cijfers van de partners."),
+            (Status.FOR_ADOPTION, rvo_on + datetime.timedelta(days=14), "Het RVO adviseert vast te stellen."),
+            (Status.ADOPTED, adopted_on, "Vastgesteld; input voor het jaarverslag van de politie."),
+        ]
+        order = [Status.CONCEPT, *[step for step, _day, _note in steps]]
+        for to_status, day, note in steps:
+            if order.index(report.status) >= order.index(to_status):
+                continue
+            services.report_transition(
+                process=process,
+                year=year,
+                user=user,
+                to_status=to_status,
+                meeting_date=day,
+                note=note,
+                now=_at(day, 16),
+            )
+            report.refresh_from_db()
             changed += 1
     return changed

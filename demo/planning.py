@@ -11,7 +11,7 @@ import datetime
 
 from core.dates import parse_when
 from planning.models import Absence, Action, Body, Membership, Milestone, Person, Phase, StrategyProcess
-from planning.services import process_create
+from planning.services import milestone_cancel, milestone_complete, process_create
 from planning.services_schedule import milestone_save
 
 from .upsert import upsert
@@ -64,10 +64,10 @@ PHASES = [
     (7, "MJB en VS 2019", "MJB en VS als één document langs minister, DVO's, gemeenteraden en Bestuurscollege."),
 ]
 
-DONE = Milestone.Status.DONE
 PLANNED = Milestone.Status.PLANNED
 TENTATIVE = Milestone.Status.TENTATIVE
 K = Milestone.Kind
+BY = Milestone.CompletedBy
 
 # Keys used below for the 7 June BBG and its dependencies; the tests and the browser test find them by title.
 BBG_TOP_FIVE = "BBG bepaalt top vijf prioriteiten en ambities"
@@ -94,7 +94,10 @@ _DVO_DESCRIPTION = (
 )
 
 # Each milestone: title (unique within the process), phase order, when (the note's words), body short name,
-# kind, status, description, deliverables, notes, and the titles it depends on.
+# kind, the status it starts with (planned or tentative), the fact that completes it (``completed_by``),
+# description, deliverables, notes, and the titles it depends on. No status is written here once the milestone
+# exists: the facts (the long list's approval, the DVOs' choices, the BBG's decision, the goals) complete it
+# through planning.services, and ``complete_past_milestones`` records the rest of 2018-2019 the same way.
 MILESTONES = [
     # --- 1. Scan en lange lijst (januari - maart 2018) ---
     {
@@ -103,7 +106,7 @@ MILESTONES = [
         "when": "25 januari 2018",
         "body": "BBG",
         "kind": K.MEETING,
-        "status": DONE,
+        "status": PLANNED,
         "description": "De BBG bespreekt de strategie, de vorm en het tijdspad van de VS 2019-2022.",
         "notes": "Zie de vragen in de planningsnotitie.",
     },
@@ -113,7 +116,7 @@ MILESTONES = [
         "when": "januari - maart 2018",
         "body": "VNONL",
         "kind": K.DELIVERABLE,
-        "status": DONE,
+        "status": PLANNED,
         "description": "Scan maken van alle integrale veiligheidsplannen (IVP's) van de gemeenten in Oost-Nederland.",
         "deliverables": "Scan per gemeente van de lokale prioriteiten.",
     },
@@ -123,7 +126,7 @@ MILESTONES = [
         "when": "januari - maart 2018",
         "body": "Colleges B&W",
         "kind": K.ACTION,
-        "status": DONE,
+        "status": PLANNED,
         "description": (
             "Per gemeente wordt nog een ambtelijke toets gedaan op de scan, met de mogelijkheid tot aanvullingen "
             "of wijzigingen."
@@ -135,7 +138,7 @@ MILESTONES = [
         "when": "januari - maart 2018",
         "body": "VNONL",
         "kind": K.DELIVERABLE,
-        "status": DONE,
+        "status": PLANNED,
         "description": (
             "Overige bronnen zijn: de evaluatie Politiewet, Nationaal Dreigingsbeeld 2017, midterm review, "
             "aanwezige ondermijningsbeelden, fenomenen RIEC, voortgangsrapportages en het PAG beleidsplan OM."
@@ -147,7 +150,8 @@ MILESTONES = [
         "when": "maart 2018",
         "body": "VNONL",
         "kind": K.DELIVERABLE,
-        "status": DONE,
+        "status": PLANNED,
+        "completed_by": BY.LONGLIST_APPROVED,
         "description": "De scan en de overige bronnen leiden tot maximaal tien prioriteiten.",
         "deliverables": "Lange lijst van maximaal tien prioriteiten, getoetst aan de vier criteria voor een "
         "regionale prioriteit.",
@@ -163,7 +167,8 @@ MILESTONES = [
         "when": "maart 2018",
         "body": "BBG",
         "kind": K.DECISION,
-        "status": DONE,
+        "status": PLANNED,
+        "completed_by": BY.LONGLIST_APPROVED,
         "description": "Na instemming van de BBG wordt de lange lijst aan alle partners voorgelegd.",
         "notes": "In een extra BBG eind maart als die mogelijk is, anders schriftelijk.",
         "depends_on": ["Lange lijst van maximaal tien prioriteiten"],
@@ -186,7 +191,8 @@ MILESTONES = [
             "when": when,
             "body": f"DVO {code}",
             "kind": K.MEETING,
-            "status": DONE if parse_when(when).starts_on <= datetime.date(2018, 4, 23) else PLANNED,
+            "status": PLANNED,
+            "completed_by": BY.DVO_CHOICE,
             "description": _DVO_DESCRIPTION,
             "deliverables": "Keuze van 7 van de 10 prioriteiten.",
             "depends_on": [LONG_LIST_CONSENT],
@@ -201,6 +207,7 @@ MILESTONES = [
         "body": "BBG",
         "kind": K.DECISION,
         "status": PLANNED,
+        "completed_by": BY.TOP_FIVE,
         "description": "De BBG bepaalt op basis van de bespreking in de DVO's een top vijf aan prioriteiten en "
         "daarbij horende ambities.",
         "deliverables": "Top vijf prioriteiten met ambities.",
@@ -214,8 +221,8 @@ MILESTONES = [
         "when": "juli 2018",
         "body": "BBG",
         "kind": K.MEETING,
-        # Done: the demo's BBG decision (voting/demo.py) was taken and confirmed at this meeting.
-        "status": DONE,
+        # Done when the demo's BBG decision (demo/decisions.py), taken at this meeting, is confirmed.
+        "status": PLANNED,
         "description": "Mogelijke BBG in juli, na alle vijf DVO's en met burgemeester Van Veldhuizen, als de BBG "
         "van 7 juni wordt verplaatst.",
         "notes": "Kijken of BBG naar juli kan. De BBG heeft hier op 5 juli 2018 de top vijf met ambities bepaald.",
@@ -229,6 +236,7 @@ MILESTONES = [
         "body": "Werkgroep Expertteams",
         "kind": K.DELIVERABLE,
         "status": PLANNED,
+        "completed_by": BY.GOALS_PUT_FORWARD,
         "description": "Uitwerken van de gekozen prioriteiten en ambities naar (ongeveer) vijf concept-doelstellingen "
         "door de Werkgroep Expertteams VNONL, met actieve betrokkenheid van gemeenten.",
         "deliverables": "Ongeveer vijf SMART concept-doelstellingen.",
@@ -242,6 +250,7 @@ MILESTONES = [
         "body": "RVO",
         "kind": K.MEETING,
         "status": PLANNED,
+        "completed_by": BY.LETTER_SENT,
         "description": "Concept-doelstellingen VS naar het RVO van 12 september, met een begeleidende brief over "
         "onder andere de randvoorwaarden.",
         "deliverables": "Concept-doelstellingen; begeleidende brief over randvoorwaarden (organisatie, financiering).",
@@ -254,6 +263,7 @@ MILESTONES = [
         "body": "Bestuurscollege",
         "kind": K.DECISION,
         "status": PLANNED,
+        "completed_by": BY.GOALS_ADOPTED,
         "description": "Concept-doelstellingen VS en brief ter vaststelling naar het Bestuurscollege van 31 oktober.",
         "deliverables": "Vastgestelde doelstellingen VS 2019-2022.",
         "depends_on": ["RVO: concept-doelstellingen en begeleidende brief"],
@@ -276,6 +286,7 @@ MILESTONES = [
         "body": "VNONL",
         "kind": K.DELIVERABLE,
         "status": PLANNED,
+        "completed_by": BY.NOTA,
         "description": "De vastgestelde doelstellingen van de VS worden uitgeschreven tot een bestuurlijke nota.",
         "deliverables": "Bestuurlijke nota VS 2019-2022.",
         "depends_on": ["Bestuurscollege stelt doelstellingen VS vast"],
@@ -493,7 +504,7 @@ ACTIONS = [
         BBG_TOP_FIVE,
         PROGRAMME_MANAGER,
         "15 mei 2018",
-        None,
+        "15 mei 2018",
         "Burgemeester Van Veldhuizen is op 7 juni afwezig en DVO IJSS en DVO NOG vergaderen pas daarna.",
     ),
     (
@@ -501,7 +512,7 @@ ACTIONS = [
         BBG_TOP_FIVE,
         POLICY_ADVISER,
         "31 mei 2018",
-        None,
+        "29 juni 2018",
         "De keuzes van de DVO's bundelen en rangschikken als stuk voor de BBG.",
     ),
     (
@@ -509,7 +520,7 @@ ACTIONS = [
         BBG_TOP_FIVE,
         PROGRAMME_MANAGER,
         "15 juni 2018",
-        None,
+        "6 juli 2018",
         "Regioburgemeester Bruls informeren over de top vijf en de ambities van de BBG.",
     ),
     (
@@ -517,7 +528,7 @@ ACTIONS = [
         "RVO: concept-doelstellingen en begeleidende brief",
         PROGRAMME_MANAGER,
         "5 september 2018",
-        None,
+        "5 september 2018",
         "Brief bij de concept-doelstellingen over onder andere organisatie en financiering.",
     ),
 ]
@@ -569,12 +580,18 @@ def load_planning_demo(result) -> tuple[StrategyProcess, dict[str, Person]]:
     milestones = {}
     for data in MILESTONES:
         when = parse_when(data["when"])
+        status = (
+            {}
+            if Milestone.objects.filter(process=process, title=data["title"]).exists()
+            else {"status": data["status"]}
+        )
         milestones[data["title"]] = upsert(
             result,
             "mijlpalen",
             Milestone,
             {"process": process, "title": data["title"]},
             {
+                **status,
                 "phase": phases[data["phase"]],
                 "starts_on": when.starts_on,
                 "ends_on": when.ends_on,
@@ -582,7 +599,7 @@ def load_planning_demo(result) -> tuple[StrategyProcess, dict[str, Person]]:
                 "body": bodies[data["body"]],
                 "responsible_person": people.get(RESPONSIBLE_BY_BODY.get(data["body"])),
                 "kind": data["kind"],
-                "status": data["status"],
+                "completed_by": data.get("completed_by", ""),
                 "description": data.get("description", ""),
                 "deliverables": data.get("deliverables", ""),
                 "notes": data.get("notes", ""),
@@ -612,3 +629,65 @@ def load_planning_demo(result) -> tuple[StrategyProcess, dict[str, Person]]:
         )
 
     return process, people
+
+
+# --- What happened in 2018-2019 that the portal holds no fact for -------------------------------------------------
+
+# The milestones no fact of the demo completes, done as of the day they happened (the note's day, or the end of
+# its period), with what happened as the reason.
+DONE_BY_HAND = [
+    # title, day (None: the milestone's last day), reason
+    ("BBG: strategie, vorm en tijdspad bespreken", None, "Besproken in de BBG van 25 januari 2018."),
+    ("Scan van alle integrale veiligheidsplannen", None, "Scan van de 78 IVP's afgerond."),
+    ("Ambtelijke toets per gemeente", None, "De gemeenten hebben de scan ambtelijk getoetst."),
+    ("Overige bronnen verwerken", None, "De overige bronnen zijn in de scan verwerkt."),
+    (
+        "RVO: concept-doelstellingen en begeleidende brief",
+        datetime.date(2018, 9, 12),
+        "Concept-doelstellingen (versie 0.3) met begeleidende brief naar het RVO.",
+    ),
+    ("Vastgestelde doelstellingen naar de politie voor het MJB", None, "Meegegeven aan de politie voor het MJB."),
+    ("Uitschrijven doelstellingen VS tot een bestuurlijke nota", None, "Bestuurlijke nota geschreven."),
+    ("Aanvang endterm review light VS 2015-2018", None, "Endterm review light gestart."),
+    ("Concept MJB politie is klaar", None, "Concept-MJB van de politie gereed."),
+    ("Endterm review light gereed", None, "Endterm review light afgerond."),
+    ("Concept MJB aangeboden aan de minister van V&J", None, "Concept-MJB aan de minister aangeboden."),
+    (
+        "MJB en VS als één document naar DVO's en gemeenteraden",
+        datetime.date(2019, 3, 1),
+        "MJB en VS als één document naar de DVO's en de 78 gemeenteraden.",
+    ),
+    ("Bestuurscollege stelt het MJB vast", None, "Het Bestuurscollege heeft het MJB vastgesteld."),
+    (
+        "VS uitwerken tot organisatorisch en financieel voorstel",
+        datetime.date(2019, 4, 11),
+        "Organisatorisch en financieel voorstel door de BBG aangeboden.",
+    ),
+]
+# The meetings under reservation that did not take place.
+CANCELLED = [
+    ("Extra BBG eind maart", "Geen extra BBG: de BBG stemde op 29 maart 2018 buiten een vergadering in."),
+    (
+        "Formele besluitvorming in RVO en Bestuurscollege",
+        "Het voorstel ging naar de DVO's en de colleges; een aparte besluitvorming in RVO en Bestuurscollege "
+        "was niet nodig.",
+    ),
+]
+
+
+def complete_past_milestones(result, process: StrategyProcess, user) -> None:
+    """The rest of the historic planning as it went, through planning.services like every fact: what happened
+    is done (who: ``user``, the demo's entry user; when: its day in 2018-2019), what did not take place is
+    cancelled. Run after the other steps, so a milestone a fact completes is left to that fact; only an open
+    milestone changes, so a second run changes nothing."""
+    milestones = {m.title: m for m in Milestone.objects.filter(process=process, status__in=Milestone.OPEN_STATUSES)}
+    for title, day, reason in DONE_BY_HAND:
+        milestone = milestones.get(title)
+        if milestone is not None:
+            milestone_complete(milestone=milestone, by=user, when=day or milestone.ends_on, reason=reason)
+            result.count("mijlpalen", created=False)
+    for title, reason in CANCELLED:
+        milestone = milestones.get(title)
+        if milestone is not None:
+            milestone_cancel(milestone=milestone, by=user, when=milestone.ends_on, reason=reason)
+            result.count("mijlpalen", created=False)

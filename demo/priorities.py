@@ -17,6 +17,7 @@ from priorities.selectors import majority_proposals
 from scan.models import Source, Theme
 
 from .planning import LONG_LIST_CONSENT
+from .voting import entry_user
 
 APPROVED_ON = datetime.date(2018, 3, 29)  # the action "Bilateraal informeren regioburgemeester Bruls" was done then
 SENT_ON = datetime.date(2018, 3, 30)  # and "Lange lijst aan alle partners voorleggen" the day after
@@ -386,7 +387,7 @@ def load_priorities_demo(result, process: StrategyProcess) -> LongList:
     _assess(result, process, existing)
     if existing:
         meeting = Milestone.objects.filter(process=process, title=LONG_LIST_CONSENT).first()
-        services.longlist_approve(process=process, approved_on=APPROVED_ON, meeting=meeting)
+        services.longlist_approve(process=process, approved_on=APPROVED_ON, meeting=meeting, user=entry_user(result))
         long_list = services.longlist_send(process=process, sent_on=SENT_ON)
         result.count("lange lijsten", created=False)
     return long_list

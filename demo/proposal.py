@@ -101,4 +101,8 @@ def load_proposal_demo(result, process) -> Proposal | None:
                 decided_on=day,
                 conditions=conditions,
             )
+    # The offer froze version 0.1; this one holds the five DVOs' decisions.
+    services.proposal_version_create(
+        proposal=proposal, user=user, note="Met de besluiten van de vijf DVO's.", today=DVO_DECISIONS[-1][2]
+    )
     return proposal

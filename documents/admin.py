@@ -20,7 +20,7 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 class DocumentVersionInline(admin.TabularInline):
     model = DocumentVersion
-    fields = ["major", "minor", "status", "created_at", "created_by", "note"]
+    fields = ["major", "minor", "status", "made_on", "created_at", "created_by", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -47,7 +47,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 class DocumentVersionAdmin(SimpleHistoryAdmin):
     """Versions are frozen snapshots: readable here, never edited."""
 
-    list_display = ["document", "label", "status", "created_at", "created_by"]
+    list_display = ["document", "label", "status", "made_on", "created_at", "created_by"]
     readonly_fields = ["document", "major", "minor", "status", "snapshot", "fingerprint", "note", "created_by"]
 
     def has_add_permission(self, request):

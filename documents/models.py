@@ -252,6 +252,12 @@ class DocumentVersion(models.Model):
     note = models.TextField(
         _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
     )
+    made_on = models.DateField(
+        _("datum van de versie"),
+        null=True,
+        blank=True,
+        help_text=_("De dag waarop de versie is gemaakt; de datum in de PDF en op de pagina."),
+    )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from core.dates import format_date
 from core.sanitize import sanitize_html
 from decisions.selectors import confirmed_top_five
 from planning.models import Municipality, StrategyProcess
+from planning.selectors import reading_date
 from priorities.models import PartnerRole, Urgency
 
 from .content import CapacityRow, DocumentContent, GoalItem, PriorityItem, Section
@@ -179,6 +180,11 @@ class CapacityTotals:
     planned_where_unknown: int = 0
     not_entered: list[str] = field(default_factory=list)
 
+    @property
+    def entered(self) -> int:
+        """The municipalities with a known population whose planned officers are filled in."""
+        return self.municipalities - len(self.not_entered)
+
 
 def capacity_totals(rows: list[CapacityRow]) -> CapacityTotals:
     totals = CapacityTotals()
@@ -298,11 +304,14 @@ def document_content(
     status_label: str,
     is_adopted: bool,
     date: datetime.date,
+    chosen: list | None = None,
 ) -> DocumentContent:
     """The document as it reads now: its prose (sanitised again) and the sections generated from the current
-    top five, goals, roles and capacity plan. Seven queries."""
+    top five (``chosen``, from top_five, read here when not given), goals, roles and capacity plan. Seven
+    queries, five with ``chosen``."""
     process = document.process
-    chosen = top_five(process)
+    if chosen is None:
+        chosen = top_five(process)
     goals = list(goals_for(process))
     priority_roles = list(
         PartnerRole.objects.filter(priority_id__in=[row.priority_id for row in chosen])
@@ -397,15 +406,19 @@ def next_version_label(document: Document, versions: list[DocumentVersion] | Non
     return f"{last.major}.{last.minor + 1}"
 
 
-def draft_content(document: Document, versions: list[DocumentVersion] | None = None) -> DocumentContent:
-    """The current concept (what the next version will hold), for the preview on the document page."""
+def draft_content(
+    document: Document, versions: list[DocumentVersion] | None = None, chosen: list | None = None
+) -> DocumentContent:
+    """The current concept (what the next version will hold), for the preview on the document page. Pass
+    ``versions`` (versions_of) and ``chosen`` (top_five) when the page has read them already."""
     label = "1.0" if document.is_frozen else next_version_label(document, versions)
     return document_content(
         document,
         version_label=label,
         status_label=str(document.get_status_display()),
         is_adopted=document.is_frozen,
-        date=document.adopted_on if document.is_frozen else timezone.localdate(),
+        date=document.adopted_on if document.is_frozen else reading_date(document.process),
+        chosen=chosen,
     )
 
 
@@ -502,12 +515,31 @@ def consistency_check(content: DocumentContent, *, priority_titles: list[str], g
     return problems
 
 
-def document_consistency(process: StrategyProcess, content: DocumentContent) -> list[str]:
-    """The consistency check of ``content`` against the process's current top five and adopted goals."""
-    chosen = top_five(process)
+@dataclass(frozen=True)
+class ConsistencyBasis:
+    """What a document is checked against: the titles of the current top five and of the adopted goals."""
+
+    priority_titles: list[str]
+    goal_titles: list[str]
+
+
+def consistency_basis(process: StrategyProcess, chosen: list | None = None) -> ConsistencyBasis:
+    """The process's current top five and adopted goals, read once for every check of a page. Pass ``chosen``
+    (from top_five) to save its two queries; one query then."""
+    if chosen is None:
+        chosen = top_five(process)
     adopted = Goal.objects.filter(process=process, status=Goal.Status.ADOPTED).order_by("position", "pk")
-    return consistency_check(
-        content,
+    return ConsistencyBasis(
         priority_titles=[row.priority.title for row in chosen],
         goal_titles=list(adopted.values_list("title", flat=True)),
     )
+
+
+def document_consistency(
+    process: StrategyProcess, content: DocumentContent, basis: ConsistencyBasis | None = None
+) -> list[str]:
+    """The consistency check of ``content`` against the process's current top five and adopted goals (``basis``,
+    read here when not given)."""
+    if basis is None:
+        basis = consistency_basis(process)
+    return consistency_check(content, priority_titles=basis.priority_titles, goal_titles=basis.goal_titles)

@@ -129,7 +129,7 @@ class VersionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DocumentVersion
-        fields = ["label", "status", "status_display", "fingerprint", "note", "created_at", "created_by"]
+        fields = ["label", "status", "status_display", "fingerprint", "note", "made_on", "created_at", "created_by"]
 
 
 class TransitionSerializer(serializers.ModelSerializer):

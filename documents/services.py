@@ -28,11 +28,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.dates import format_date
 from core.errors import refuse
 from core.sanitize import sanitize_html
-from planning.models import Municipality, StrategyProcess
+from planning import services as planning_services
+from planning.models import Milestone, Municipality, StrategyProcess
 from priorities.models import Priority
 
 from .models import CommunityOfficerPlan, Document, DocumentTransition, DocumentVersion, Goal, GoalPartnerRole
@@ -48,6 +50,7 @@ from .selectors import (
     top_five,
 )
 from .smart import smart_check
+from .workflow import Workflow
 
 Status = Document.Status
 
@@ -251,7 +254,8 @@ def smart_refusal(issues) -> ValidationError:
 
 @transaction.atomic
 def goal_put_forward(*, goal: Goal, user, on: datetime.date | None = None) -> Goal:
-    """Put a concept goal forward to the RVO. Refused with the list of what is missing unless it is SMART."""
+    """Put a concept goal forward to the RVO. Refused with the list of what is missing unless it is SMART. When no
+    goal of the process is concept any more, the milestones ``completed_by`` that fact are done (planning)."""
     _require_staff(user, "documents.change_goal")
     goal = Goal.objects.select_for_update().select_related("process", "priority").get(pk=goal.pk)
     if goal.status != Goal.Status.CONCEPT:
@@ -264,14 +268,23 @@ def goal_put_forward(*, goal: Goal, user, on: datetime.date | None = None) -> Go
     goal.put_forward_on = on or timezone.localdate()
     goal.status_note = ""
     _save_as(goal, user, update_fields=["status", "put_forward_on", "status_note", "updated_at"])
+    if not Goal.objects.filter(process=goal.process, status=Goal.Status.CONCEPT).exists():
+        planning_services.milestones_complete(
+            process=goal.process,
+            fact=Milestone.CompletedBy.GOALS_PUT_FORWARD,
+            by=user,
+            when=goal.put_forward_on,
+            reason=_("Alle doelstellingen naar het RVO"),
+        )
     return goal
 
 
 @transaction.atomic
 def goal_withdraw(*, goal: Goal, user, reason: str) -> Goal:
-    """Take a goal back from the RVO to concept, e.g. to process its comments. The reason is kept."""
+    """Take a goal back from the RVO to concept, e.g. to process its comments. The reason is kept, and the
+    milestones done when all goals went to the RVO are planned again."""
     _require_staff(user, "documents.change_goal")
-    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    goal = Goal.objects.select_for_update().select_related("process").get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
         raise ValidationError(
             _("Alleen een doelstelling die naar het RVO is, kan terug naar concept."), code="goal_not_put_forward"
@@ -282,6 +295,9 @@ def goal_withdraw(*, goal: Goal, user, reason: str) -> Goal:
     goal.put_forward_on = None
     goal.status_note = reason.strip()
     _save_as(goal, user, update_fields=["status", "put_forward_on", "status_note", "updated_at"])
+    planning_services.milestones_reopen(
+        process=goal.process, fact=Milestone.CompletedBy.GOALS_PUT_FORWARD, by=user, reason=goal.status_note
+    )
     return goal
 
 
@@ -291,9 +307,22 @@ def _adopt_goal(goal: Goal, user, on: datetime.date) -> None:
     _save_as(goal, user, update_fields=["status", "adopted_on", "updated_at"])
 
 
+def _complete_when_all_adopted(process: StrategyProcess, user, on: datetime.date) -> None:
+    """Once every goal of the process is adopted, the milestones ``completed_by`` that fact are done."""
+    if not Goal.objects.filter(process=process).exclude(status=Goal.Status.ADOPTED).exists():
+        planning_services.milestones_complete(
+            process=process,
+            fact=Milestone.CompletedBy.GOALS_ADOPTED,
+            by=user,
+            when=on,
+            reason=_("Doelstellingen vastgesteld op %(date)s") % {"date": format_date(on)},
+        )
+
+
 @transaction.atomic
 def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
-    """The Bestuurscollege adopted a goal that went to the RVO. From now on it is frozen."""
+    """The Bestuurscollege adopted a goal that went to the RVO. From now on it is frozen. With the last goal
+    adopted, the milestones ``completed_by`` the goals' adoption are done (planning)."""
     _require_staff(user, "documents.change_goal")
     goal = Goal.objects.select_for_update().select_related("process").get(pk=goal.pk)
     if goal.status != Goal.Status.TO_RVO:
@@ -309,6 +338,7 @@ def goal_adopt(*, goal: Goal, user, on: datetime.date) -> Goal:
             field="on",
         )
     _adopt_goal(goal, user, on)
+    _complete_when_all_adopted(goal.process, user, on)
     return goal
 
 
@@ -487,6 +517,7 @@ def _make_version(
         snapshot=snapshot_of(content),
         fingerprint=content.fingerprint(),
         note=note,
+        made_on=date,
         created_by=user,
     )
     _save_as(version, user)
@@ -535,8 +566,19 @@ PREVIOUS_DATE = {
 }
 
 
+WORKFLOW = Workflow(
+    prefix="document",
+    labels=dict(Status.choices),
+    transitions=TRANSITIONS,
+    date_fields=DATE_FIELDS,
+    previous_date=PREVIOUS_DATE,
+    not_allowed_message=gettext_lazy("Van '%(from)s' kan het document niet naar '%(to)s'."),
+    concept_reason_message=gettext_lazy("Geef een reden om het document terug te zetten naar concept."),
+)
+
+
 def allowed_transitions(document: Document) -> tuple[str, ...]:
-    return TRANSITIONS.get(Status(document.status), ())
+    return WORKFLOW.allowed(document.status)
 
 
 def _check_goals_ready(process: StrategyProcess) -> None:
@@ -560,38 +602,15 @@ def document_transition(
 
     Sending to the RVO needs goals that all went to the RVO; adopting adopts them (on the meeting's date) and makes
     version 1.0, and is refused while the MJB part misses a chosen priority or an adopted goal. Going back to
-    concept needs a reason. Every step but the nota stores a new version.
+    concept needs a reason. Every step but the nota stores a new version. The planning follows (planning.services):
+    sending it (with its letter) to the RVO completes the milestones ``completed_by`` the letter sent, adopting it
+    those of the goals' adoption, the nota those of the nota; back to concept plans the letter's again.
     """
     _require_staff(user, "documents.change_document")
     document = _lock(document)
     from_status = document.status
-    if to_status not in allowed_transitions(document):
-        raise ValidationError(
-            _("Van '%(from)s' kan het document niet naar '%(to)s'.")
-            % {
-                "from": document.get_status_display(),
-                "to": dict(Status.choices).get(to_status, to_status),
-            },
-            code="document_transition_not_allowed",
-        )
-    note = (note or "").strip()
-    if to_status == Status.CONCEPT and not note:
-        refuse(
-            _("Geef een reden om het document terug te zetten naar concept."),
-            code="document_concept_reason_missing",
-            field="note",
-        )
+    note = WORKFLOW.check_step(document, to_status=to_status, meeting_date=meeting_date, note=note)
     date_field = DATE_FIELDS.get(to_status)
-    if date_field and meeting_date is None:
-        refuse(_("Vul de datum van de vergadering in."), code="document_meeting_date_missing", field="meeting_date")
-    previous_field = PREVIOUS_DATE.get(to_status)
-    previous = getattr(document, previous_field) if previous_field else None
-    if previous and meeting_date and meeting_date < previous:
-        refuse(
-            _("Deze datum ligt vóór de vorige stap (%(date)s).") % {"date": format_date(previous)},
-            code="document_date_before_previous_step",
-            field="meeting_date",
-        )
     if to_status in (Status.SENT_TO_RVO, Status.ADOPTED):
         _check_goals_ready(document.process)
 
@@ -607,6 +626,7 @@ def document_transition(
             )
         for goal in goals:
             _adopt_goal(goal, user, meeting_date)
+        _complete_when_all_adopted(document.process, user, meeting_date)
 
     document.status = to_status
     update_fields = ["status", "updated_at"]
@@ -628,6 +648,7 @@ def document_transition(
         major, minor = _next_minor(document)
         version = _make_version(document, user, major=major, minor=minor, date=version_date, note=note)
 
+    _milestones_follow(document, user, to_status=to_status, meeting_date=meeting_date, note=note)
     transition = DocumentTransition(
         document=document,
         from_status=from_status,
@@ -639,6 +660,29 @@ def document_transition(
     )
     _save_as(transition, user)
     return transition
+
+
+# The planning's fact each step completes; going back to concept undoes the sending (it goes to the RVO again).
+STEP_FACTS = {
+    Status.SENT_TO_RVO: Milestone.CompletedBy.LETTER_SENT,
+    Status.NOTA: Milestone.CompletedBy.NOTA,
+}
+
+
+def _milestones_follow(document: Document, user, *, to_status: str, meeting_date, note: str) -> None:
+    fact = STEP_FACTS.get(to_status)
+    if fact:
+        planning_services.milestones_complete(
+            process=document.process,
+            fact=fact,
+            by=user,
+            when=meeting_date,
+            reason=str(dict(Status.choices)[to_status]).capitalize(),
+        )
+    elif to_status == Status.CONCEPT:
+        planning_services.milestones_reopen(
+            process=document.process, fact=Milestone.CompletedBy.LETTER_SENT, by=user, reason=note
+        )
 
 
 def _consistency_problems(document: Document, version: DocumentVersion) -> list[str]:

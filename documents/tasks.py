@@ -39,13 +39,17 @@ def render_document(version_id: int, kind: str) -> str | None:
     return rendered_file(content, kind)
 
 
-def request_render(version: DocumentVersion, content: DocumentContent, kind: Kind) -> str | None:
+def request_render(version, content: DocumentContent, kind: Kind, *, task=None) -> str | None:
     """The storage name of the version's rendering when it can be had now, else None with the render under way.
 
     Cached: at once. A .docx, or any kind when Celery runs eagerly (no Redis): rendered here and now. Otherwise the
     task is enqueued once the transaction commits, unless a render of the same content is already under way.
+
+    ``task`` renders ``version`` (its id) as a kind: ``render_document`` for a DocumentVersion; a higher app whose
+    versions are DocumentContent too (the proposal) passes its own.
     """
     kind = Kind(kind)
+    task = task or render_document
     fingerprint = content.fingerprint()
     name = cached_file(fingerprint, kind)
     if name:
@@ -54,7 +58,7 @@ def request_render(version: DocumentVersion, content: DocumentContent, kind: Kin
         try:
             if kind is Kind.DOCX:
                 return rendered_file(content, kind)
-            render_document.delay(version.pk, kind.value)
+            task.delay(version.pk, kind.value)
         except Exception:
             # The status now says failed; the page tells the user and offers to try again.
             logger.exception("Rendering %s of version %s failed.", kind.value, version.pk)
@@ -62,7 +66,7 @@ def request_render(version: DocumentVersion, content: DocumentContent, kind: Kin
         return cached_file(fingerprint, kind)
     if not is_underway(fingerprint, kind):
         set_status(fingerprint, kind, Status.PENDING, 0)
-        transaction.on_commit(partial(render_document.delay, version.pk, kind.value))
+        transaction.on_commit(partial(task.delay, version.pk, kind.value))
     return None
 
 

@@ -5,7 +5,16 @@ from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin
 
-from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressReport
+from .models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    OwnerContact,
+    ProgressAssessment,
+    ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
+)
 
 
 @admin.register(MeasurementMoment)
@@ -41,4 +50,16 @@ class ProgressAssessmentAdmin(ReadOnlyAdmin):
 
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ReadOnlyAdmin):
-    list_display = ["process", "year", "status", "adopted_on"]
+    list_display = ["process", "year", "status", "sent_to_rvo_on", "for_adoption_on", "adopted_on"]
+
+
+@admin.register(ProgressReportVersion)
+class ProgressReportVersionAdmin(ReadOnlyAdmin):
+    list_display = ["report", "label", "status", "created_at", "created_by"]
+    list_select_related = ["report__process", "created_by"]
+
+
+@admin.register(ProgressReportTransition)
+class ProgressReportTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["report", "from_status", "to_status", "meeting_date", "by", "at"]
+    list_select_related = ["report__process", "by"]

@@ -1,6 +1,7 @@
 """The monitoring's REST API: the same rules as the pages. Every role reads; staff write everything; a goal's
 owner contacts write their own goals' values (the service decides, 403 otherwise)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -14,14 +15,26 @@ from core.api import service_call
 from planning.models import StrategyProcess
 
 from . import services
-from .models import Indicator, Measurement, MeasurementMoment
+from .models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
+)
 from .selectors import monitoring_for
 from .serializers import (
+    ExplanationSerializer,
     GoalProgressSerializer,
     IndicatorSerializer,
     MeasurementSerializer,
     MomentSerializer,
     OverrideSerializer,
+    ProgressReportSerializer,
+    ReportSummarySerializer,
+    ReportTransitionInputSerializer,
+    ReportVersionInputSerializer,
 )
 
 PROCESS_FILTER = OpenApiParameter(
@@ -38,7 +51,7 @@ class MonitoringPermission(BasePermission):
             return False
         if request.method in SAFE_METHODS:
             return user.has_perm("monitoring.view_monitoring")
-        return user.has_perm(view.write_perm)
+        return user.has_perm(getattr(view, "action_write_perms", {}).get(view.action, view.write_perm))
 
 
 def _by_process(queryset, request, lookup: str):
@@ -150,6 +163,12 @@ class ProgressViewSet(viewsets.GenericViewSet):
     pagination_class = None  # one row per goal and moment of the process: a list, as the schema says
     permission_classes = [MonitoringPermission]
     write_perm = "monitoring.change_monitoring"
+    # The explanation: every role may try, the service decides (staff, or an owner contact of the goal).
+    action_write_perms = {"explanation": "monitoring.view_monitoring"}
+    refusal_codes = {
+        "override": ("status_reason_missing", "status_unknown", "moment_other_process", "goal_not_adopted"),
+        "explanation": ("action_other_process", "moment_other_process", "goal_not_adopted", "max_length"),
+    }
 
     @extend_schema(
         summary="Voortgang per doelstelling en meetmoment (?process= verplicht)",
@@ -184,5 +203,118 @@ class ProgressViewSet(viewsets.GenericViewSet):
             status=data["status"],
             reason=data.get("reason", ""),
         )
-        [item] = monitoring_for(data["goal"].process, goals=[data["goal"]], moments=[data["moment"]])
-        return Response(GoalProgressSerializer({"goal": data["goal"].pk, "row": item.moments[0]}).data)
+        return self._row(data["goal"], data["moment"])
+
+    def _row(self, goal, moment):
+        [item] = monitoring_for(goal.process, goals=[goal], moments=[moment])
+        return Response(GoalProgressSerializer({"goal": goal.pk, "row": item.moments[0]}).data)
+
+    @extend_schema(
+        summary="Toelichting en acties van de partners (programmastaf of contactpersoon van de eigenaar)",
+        request=ExplanationSerializer,
+    )
+    @action(detail=False, methods=["post"])
+    def explanation(self, request):
+        serializer = ExplanationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        service_call(
+            services.explanation_save,
+            goal=data["goal"],
+            moment=data["moment"],
+            user=request.user,
+            explanation=data["explanation"],
+            actions=data.get("actions", []),
+        )
+        return self._row(data["goal"], data["moment"])
+
+
+REPORT_STEP_CODES = (
+    "report_transition_not_allowed",
+    "report_concept_reason_missing",
+    "report_meeting_date_missing",
+    "report_date_before_previous_step",
+    "report_summary_missing",
+    "report_adopted_too_early",
+    "report_outside_period",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Voortgangsrapportages per jaar", parameters=[PROCESS_FILTER]),
+    retrieve=extend_schema(summary="Eén voortgangsrapportage: status, samenvatting, versies en stappen"),
+)
+class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """The annual progress reports: everyone with a role reads (BBG members, DVO secretaries, staff); staff write
+    the summary, freeze a version and take the steps, through the pages' services."""
+
+    serializer_class = ProgressReportSerializer
+    permission_classes = [MonitoringPermission]
+    write_perm = "monitoring.change_monitoring"
+    refusal_codes = {
+        "transition": REPORT_STEP_CODES,
+        "summary": ("report_frozen", "report_outside_period", "max_length"),
+        "version": ("report_frozen", "report_outside_period", "max_length"),
+    }
+
+    def get_queryset(self):
+        queryset = (
+            ProgressReport.objects.select_related("process")
+            .prefetch_related(
+                Prefetch("versions", queryset=ProgressReportVersion.objects.select_related("created_by")),
+                Prefetch("transitions", queryset=ProgressReportTransition.objects.select_related("by", "version")),
+            )
+            .order_by("process", "year")
+        )
+        return _by_process(queryset, self.request, "process__slug")
+
+    def _answer(self, report):
+        return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
+
+    @extend_schema(summary="Een stap in de besluitvorming (programmastaf)", request=ReportTransitionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportTransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        service_call(
+            services.report_transition,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            to_status=data["to_status"],
+            meeting_date=data.get("meeting_date"),
+            note=data.get("note", ""),
+        )
+        return self._answer(report)
+
+    @extend_schema(summary="De samenvatting schrijven (programmastaf)", request=ReportSummarySerializer)
+    @action(detail=True, methods=["post"])
+    def summary(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportSummarySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        service_call(
+            services.report_summary_save,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            summary_html=serializer.validated_data["summary_html"],
+        )
+        return self._answer(report)
+
+    @extend_schema(summary="Een nieuwe versie vastleggen (programmastaf)", request=ReportVersionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def version(self, request, pk=None):
+        report = self.get_object()
+        serializer = ReportVersionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        service_call(
+            services.report_version_create,
+            process=report.process,
+            year=report.year,
+            user=request.user,
+            note=serializer.validated_data.get("note", ""),
+        )
+        return self._answer(report)

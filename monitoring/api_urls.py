@@ -9,5 +9,6 @@ router.register("monitoring/moments", api.MomentViewSet, basename="moment")
 router.register("monitoring/indicators", api.IndicatorViewSet, basename="indicator")
 router.register("monitoring/measurements", api.MeasurementViewSet, basename="measurement")
 router.register("monitoring/progress", api.ProgressViewSet, basename="progress")
+router.register("monitoring/reports", api.ProgressReportViewSet, basename="report")
 
 urlpatterns = router.urls

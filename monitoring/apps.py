@@ -8,7 +8,10 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from notifications.sources import REMINDER_SOURCES
+        from planning.hooks import COPY_SKIPS_MILESTONES
 
         from .reminders import MEASUREMENT_SOURCE
+        from .selectors import report_milestone_ids
 
         REMINDER_SOURCES.register(MEASUREMENT_SOURCE)
+        COPY_SKIPS_MILESTONES.register(report_milestone_ids)

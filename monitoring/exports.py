@@ -1,5 +1,6 @@
 """The values of a process as an Excel workbook: one row per value (moment, goal, indicator, area, value, unit,
-provisional, source, remark, status of the goal at that moment). Text stays text (core.spreadsheets)."""
+provisional, source, remark, status of the goal at that moment, staff's override reason, the owner's explanation, who
+entered it). Text stays text (core.spreadsheets)."""
 
 import io
 
@@ -29,6 +30,9 @@ def values_xlsx(process: StrategyProcess) -> bytes:
         _("Bron"),
         _("Opmerking"),
         _("Status doelstelling"),
+        _("Status door de programmastaf vastgesteld, reden"),
+        _("Toelichting van de eigenaar"),
+        _("Ingevoerd door"),
     ]
     write_row(sheet, 1, headers, bold=True)
     row_number = 2
@@ -53,6 +57,9 @@ def values_xlsx(process: StrategyProcess) -> bytes:
                             value.source,
                             value.remark,
                             row.status_label,
+                            row.assessment.override_reason if row.is_overridden else "",
+                            row.assessment.explanation if row.assessment else "",
+                            str(value.entered_by) if value.entered_by else "",
                         ],
                     )
                     row_number += 1

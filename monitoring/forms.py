@@ -124,7 +124,3 @@ class DashboardFilterForm(StyledForm):
 
 class ReportSummaryForm(StyledForm):
     summary_html = ProseFormField(label=_("Samenvatting voor het bestuur"))
-
-
-class ReportAdoptForm(StyledForm):
-    on = DutchDateField(label=_("Vastgesteld door het Bestuurscollege op"))

@@ -8,12 +8,15 @@ monitoring/services.py and monitoring/progress.py; the models hold what the data
 """
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
 from core.prose import prose_validators
 
 from .units import format_value
@@ -273,10 +276,16 @@ class ProgressAssessment(models.Model):
 class ProgressReport(models.Model):
     """The annual progress report (voortgangsrapportage) of one year: the input for the police's jaarverslag. Its
     data (values, statuses, explanations, charts) come from the monitoring; staff write the executive summary.
-    Concept until the Bestuurscollege adopts it; an adopted report is frozen."""
+
+    It follows the VS/MJB document's workflow (documents.workflow): concept -> offered to the RVO -> for adoption by
+    the Bestuurscollege -> adopted, back to concept with a reason. Each step and each new version keeps a frozen
+    snapshot (ProgressReportVersion: 0.1, 0.2, ... and 1.0 on adoption); an adopted report is frozen. Its milestone
+    in the planning ("Voortgangsrapportage <jaar> vastgesteld") is done when it is adopted."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("concept")
+        SENT_TO_RVO = "sent_to_rvo", _("aangeboden aan het RVO")
+        FOR_ADOPTION = "for_adoption", _("ter vaststelling bij het Bestuurscollege")
         ADOPTED = "adopted", _("vastgesteld")
 
     process = models.ForeignKey(
@@ -287,8 +296,18 @@ class ProgressReport(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("jaar"))
     summary_html = models.TextField(_("samenvatting"), blank=True, validators=prose_validators())
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CONCEPT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    sent_to_rvo_on = models.DateField(_("aangeboden aan het RVO op"), null=True, blank=True)
+    for_adoption_on = models.DateField(_("ter vaststelling op"), null=True, blank=True)
     adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    milestone = models.ForeignKey(
+        "planning.Milestone",
+        verbose_name=_("mijlpaal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_reports",
+    )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     history = HistoricalRecords()
@@ -312,3 +331,86 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("monitoring:report", kwargs={"slug": self.process.slug, "year": self.year})
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == self.Status.ADOPTED
+
+
+class ProgressReportVersion(models.Model):
+    """A frozen snapshot of a year's report (monitoring.selectors.report_data as JSON): the summary and, per goal,
+    the values, status and explanation as they were when the step was taken."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("voortgangsrapportage"), on_delete=models.CASCADE, related_name="versions"
+    )
+    major = models.PositiveSmallIntegerField(_("hoofdversie"), default=0)
+    minor = models.PositiveSmallIntegerField(_("subversie"))
+    status = models.CharField(_("status"), max_length=20, choices=ProgressReport.Status.choices)
+    snapshot = models.JSONField(_("inhoud"), encoder=DjangoJSONEncoder)
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "major", "minor"]
+        verbose_name = _("versie van een voortgangsrapportage")
+        verbose_name_plural = _("versies van voortgangsrapportages")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "major", "minor"], name="progress_report_version_unique_label"),
+        ]
+
+    def __str__(self):
+        return _("versie %(label)s") % {"label": self.label}
+
+    @property
+    def label(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+
+class ProgressReportTransition(models.Model):
+    """One step of a report's workflow: who, when, the meeting's date, a note, and the version it made."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("voortgangsrapportage"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("van"), max_length=20, choices=ProgressReport.Status.choices)
+    to_status = models.CharField(_("naar"), max_length=20, choices=ProgressReport.Status.choices)
+    meeting_date = models.DateField(_("datum vergadering"), null=True, blank=True)
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
+    version = models.ForeignKey(
+        ProgressReportVersion,
+        verbose_name=_("versie"),
+        on_delete=models.SET_NULL,  # a version goes only with its report, and so with this step
+        null=True,
+        blank=True,
+        related_name="transitions",
+    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "at", "pk"]
+        verbose_name = _("statuswijziging van een voortgangsrapportage")
+        verbose_name_plural = _("statuswijzigingen van voortgangsrapportages")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

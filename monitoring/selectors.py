@@ -8,10 +8,21 @@ from dataclasses import dataclass, field, replace
 from documents.models import Goal
 from planning.models import StrategyProcess
 
-from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressStatus
-from .progress import IndicatorProgress, combined_value, indicator_status, worst
-from .services import period_bounds
+from .models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    OwnerContact,
+    ProgressAssessment,
+    ProgressReport,
+    ProgressStatus,
+)
+from .progress import RULE_TEXT, IndicatorProgress, combined_value, indicator_status, worst
 from .units import format_value
+
+
+def period_bounds(process: StrategyProcess) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(process.period_start_year, 1, 1), datetime.date(process.period_end_year, 12, 31)
 
 
 @dataclass
@@ -190,3 +201,64 @@ def missing_values(process: StrategyProcess, *, until: datetime.date | None = No
 
 def value_text(indicator: Indicator, value) -> str:
     return format_value(value, indicator.unit)
+
+
+def report_moments(process: StrategyProcess, year: int) -> tuple[list[MeasurementMoment], list[MeasurementMoment]]:
+    """The moments of ``year`` and those up to its end (a year's charts show the road so far, nothing later)."""
+    until_year = [moment for moment in moments_of(process) if moment.measured_on.year <= year]
+    return [moment for moment in until_year if moment.measured_on.year == year], until_year
+
+
+def report_data(process: StrategyProcess, year: int, *, summary_html: str = "") -> dict:
+    """A year's report as plain data (JSON): the summary and, per priority and goal, each moment's values, status,
+    override, explanation and actions. A version's snapshot; the .docx is written from it."""
+    moments, _until = report_moments(process, year)
+    priorities: dict[int, dict] = {}
+    for item in monitoring_for(process, moments=moments):
+        goal = item.goal
+        entry = priorities.setdefault(goal.priority_id, {"title": goal.priority.title, "goals": []})
+        rows = []
+        for row in item.moments:
+            assessment = row.assessment
+            rows.append(
+                {
+                    "moment": row.moment.label,
+                    "measured_on": row.moment.measured_on.isoformat(),
+                    "indicators": [
+                        {
+                            "name": progress.indicator.name,
+                            "unit": progress.indicator.unit,
+                            "baseline": progress.indicator.baseline_text,
+                            "target": progress.indicator.target_text,
+                            "value": progress.value_text,
+                            "provisional": progress.provisional,
+                            "progress_percent": progress.progress_percent,
+                            "expected_percent": progress.expected_percent,
+                        }
+                        for progress in row.indicators
+                    ],
+                    "status": row.status or "",
+                    "status_label": row.status_label,
+                    "computed_label": row.computed_label,
+                    "overridden": row.is_overridden,
+                    "override_reason": assessment.override_reason if assessment else "",
+                    "explanation": assessment.explanation if assessment else "",
+                    "actions": [action.title for action in assessment.actions.all()] if assessment else [],
+                }
+            )
+        entry["goals"].append({"title": goal.title, "owner": goal.owner_display, "rows": rows})
+    return {
+        "year": year,
+        "process_title": process.title,
+        "summary_html": summary_html,
+        "moments": [moment.label for moment in moments],
+        "priorities": list(priorities.values()),
+        "rule_text": str(RULE_TEXT),
+    }
+
+
+def report_milestone_ids(process: StrategyProcess) -> set[int]:
+    """The milestones of the process's progress reports: its own, not copied into the next process."""
+    return set(
+        ProgressReport.objects.filter(process=process, milestone__isnull=False).values_list("milestone_id", flat=True)
+    )

@@ -5,10 +5,22 @@ in the one error shape."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.limits import TEXT_MAX_LENGTH
+from core.prose import PROSE_MAX_LENGTH
 from documents.models import Goal
-from planning.models import District, Municipality
+from planning.models import Action, District, Municipality
 
-from .models import REMARK_MAX_LENGTH, Indicator, Measurement, MeasurementMoment, ProgressStatus
+from .models import (
+    EXPLANATION_MAX_LENGTH,
+    REMARK_MAX_LENGTH,
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
+    ProgressStatus,
+)
 from .services import SOURCE_MAX_LENGTH
 
 
@@ -110,3 +122,78 @@ class OverrideSerializer(serializers.Serializer):
     moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
     status = serializers.ChoiceField(choices=[("", ""), *ProgressStatus.choices], allow_blank=True)
     reason = serializers.CharField(max_length=REMARK_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class ExplanationSerializer(serializers.Serializer):
+    """The owner's explanation of a goal at a moment and the planning's actions the partners took."""
+
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.select_related("process"))
+    moment = serializers.PrimaryKeyRelatedField(queryset=MeasurementMoment.objects.all())
+    explanation = serializers.CharField(max_length=EXPLANATION_MAX_LENGTH, allow_blank=True)
+    actions = serializers.PrimaryKeyRelatedField(queryset=Action.objects.all(), many=True, required=False)
+
+
+class ReportVersionSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    created_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = ProgressReportVersion
+        fields = ["label", "status", "note", "created_at", "created_by"]
+
+
+class ReportTransitionSerializer(serializers.ModelSerializer):
+    from_status = serializers.CharField(read_only=True)
+    to_status = serializers.CharField(read_only=True)
+    by = serializers.StringRelatedField()
+    version = serializers.CharField(source="version.label", default=None)
+
+    class Meta:
+        model = ProgressReportTransition
+        fields = ["from_status", "to_status", "meeting_date", "note", "by", "at", "version"]
+
+
+class ProgressReportSerializer(serializers.ModelSerializer):
+    """A year's progress report: status and dates of its steps, the summary, versions, steps, its milestone."""
+
+    process = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    status = serializers.CharField(read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    versions = ReportVersionSerializer(many=True, read_only=True)
+    transitions = ReportTransitionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "process",
+            "year",
+            "status",
+            "status_display",
+            "summary_html",
+            "sent_to_rvo_on",
+            "for_adoption_on",
+            "adopted_on",
+            "milestone",
+            "versions",
+            "transitions",
+        ]
+        read_only_fields = fields
+
+
+class ReportSummarySerializer(serializers.Serializer):
+    summary_html = serializers.CharField(allow_blank=True, max_length=PROSE_MAX_LENGTH)
+
+
+class ReportVersionInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
+
+
+class ReportTransitionInputSerializer(serializers.Serializer):
+    to_status = serializers.ChoiceField(
+        choices=[(value, value) for value in ProgressReport.Status.values],
+        help_text=_("De nieuwe status: sent_to_rvo, for_adoption, adopted of concept."),
+    )
+    meeting_date = serializers.DateField(required=False, allow_null=True)
+    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")

@@ -10,6 +10,11 @@
   values. Entering a set of values is all or nothing.
 - The owner's explanation and the partners' actions (of the same process) per goal and moment; staff may override
   the computed status (monitoring.progress) with a reason.
+- The annual progress report follows the VS/MJB document's workflow (documents.workflow) with versions; setting up
+  the monitoring plans each year's report and its milestone in the planning; an adopted report is frozen.
+
+Every service takes ``now`` (default: the moment of the call) for the moment the history records, so that the
+demo's 2019-2022 carries its own dates.
 
 Refusals are core.errors ``refuse`` (ValidationError with a stable code and a Dutch message) and ``deny`` (403).
 Every write records the user in the history.
@@ -23,12 +28,17 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.errors import deny, error_items, refuse
+from core.limits import TEXT_MAX_LENGTH
 from core.prose import clean_prose
 from documents.models import Goal
-from planning.models import Action, District, Municipality, StrategyProcess
+from documents.workflow import Workflow
+from planning.models import Action, Body, District, Milestone, Municipality, Person, StrategyProcess
+from planning.services_schedule import milestone_save
 
 from .models import (
     EXPLANATION_MAX_LENGTH,
@@ -39,9 +49,12 @@ from .models import (
     OwnerContact,
     ProgressAssessment,
     ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
     ProgressStatus,
     Unit,
 )
+from .selectors import period_bounds, report_data
 
 MAX_VALUE = Decimal("999999999999.99")
 NAME_MAX_LENGTH = 300
@@ -51,23 +64,24 @@ YES_WORDS = {"ja", "yes", "true", "1", "1.00", "1,00"}
 NO_WORDS = {"nee", "no", "false", "0", "0.00", "0,00"}
 
 
-def _save_as(obj, user, **kwargs) -> None:
+def _save_as(obj, user, *, now: datetime.datetime | None = None, **kwargs) -> None:
+    """Save with ``user`` (and the moment ``now``, when given: the demo's 2019-2022) recorded in the history."""
     obj._history_user = user
+    if now is not None:
+        obj._history_date = now
     obj.save(**kwargs)
 
 
-def _delete_as(obj, user) -> None:
+def _delete_as(obj, user, *, now: datetime.datetime | None = None) -> None:
     obj._history_user = user
+    if now is not None:
+        obj._history_date = now
     obj.delete()
 
 
 def _require(user, perm: str, obj=None) -> None:
     if user is None or not user.has_perm(perm, obj):
         deny(_("U hebt geen toestemming voor deze handeling."))
-
-
-def period_bounds(process: StrategyProcess) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(process.period_start_year, 1, 1), datetime.date(process.period_end_year, 12, 31)
 
 
 # --- Values and units -------------------------------------------------------------------------------------------
@@ -142,7 +156,9 @@ def _text(value, *, field: str, max_length: int, required: bool = False, label: 
 
 
 @transaction.atomic
-def moment_create(*, process: StrategyProcess, user, measured_on: datetime.date, label: str = "") -> MeasurementMoment:
+def moment_create(
+    *, process: StrategyProcess, user, measured_on: datetime.date, label: str = "", now: datetime.datetime | None = None
+) -> MeasurementMoment:
     """A measurement moment inside the process's period, one per date."""
     _require(user, "monitoring.change_monitoring")
     if not isinstance(measured_on, datetime.date):
@@ -160,14 +176,17 @@ def moment_create(*, process: StrategyProcess, user, measured_on: datetime.date,
         "date": measured_on.strftime("%d-%m-%Y")
     }
     moment = MeasurementMoment(process=process, measured_on=measured_on, label=label)
-    _save_as(moment, user)
+    _save_as(moment, user, now=now)
     return moment
 
 
 @transaction.atomic
-def moments_generate(*, process: StrategyProcess, user, half_yearly: bool = False) -> list[MeasurementMoment]:
-    """The moments of a yearly (31 December) or half-yearly (also 30 June) rhythm over the period; dates that
-    already have a moment are skipped."""
+def moments_generate(
+    *, process: StrategyProcess, user, half_yearly: bool = False, now: datetime.datetime | None = None
+) -> list[MeasurementMoment]:
+    """Set up the monitoring of a process: the moments of a yearly (31 December) or half-yearly (also 30 June)
+    rhythm over the period (dates that already have a moment are skipped), and each year's progress report with
+    its milestone in the planning (``reports_plan``)."""
     _require(user, "monitoring.change_monitoring")
     existing = set(MeasurementMoment.objects.filter(process=process).values_list("measured_on", flat=True))
     made = []
@@ -181,16 +200,17 @@ def moments_generate(*, process: StrategyProcess, user, half_yearly: bool = Fals
             label = (
                 _("Peildatum %(year)s") % {"year": year} if day.month == 12 else _("Halfjaar %(year)s") % {"year": year}
             )
-            made.append(moment_create(process=process, user=user, measured_on=day, label=label))
+            made.append(moment_create(process=process, user=user, measured_on=day, label=label, now=now))
+    reports_plan(process=process, user=user, now=now)
     return made
 
 
 @transaction.atomic
-def moment_delete(*, moment: MeasurementMoment, user) -> None:
+def moment_delete(*, moment: MeasurementMoment, user, now: datetime.datetime | None = None) -> None:
     _require(user, "monitoring.change_monitoring")
     if moment.measurements.exists() or moment.assessments.exists():
         refuse(_("Dit meetmoment heeft al waarden en kan niet worden verwijderd."), code="moment_has_values")
-    _delete_as(moment, user)
+    _delete_as(moment, user, now=now)
 
 
 # --- Indicators -------------------------------------------------------------------------------------------------
@@ -229,19 +249,21 @@ def _unique_name(goal: Goal, name: str, exclude: int | None = None) -> None:
 
 
 @transaction.atomic
-def indicator_create(*, goal: Goal, user, data: IndicatorData) -> Indicator:
+def indicator_create(*, goal: Goal, user, data: IndicatorData, now: datetime.datetime | None = None) -> Indicator:
     """An indicator of a goal, with a valid unit, baseline and target."""
     _require(user, "monitoring.change_monitoring")
     fields = _indicator_fields(data)
     _unique_name(goal, fields["name"])
     position = (goal.indicators.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     indicator = Indicator(goal=goal, position=position, **fields)
-    _save_as(indicator, user)
+    _save_as(indicator, user, now=now)
     return indicator
 
 
 @transaction.atomic
-def indicator_update(*, indicator: Indicator, user, data: IndicatorData) -> Indicator:
+def indicator_update(
+    *, indicator: Indicator, user, data: IndicatorData, now: datetime.datetime | None = None
+) -> Indicator:
     """Change an indicator. Its unit is fixed once it has values (they were validated against it)."""
     _require(user, "monitoring.change_monitoring")
     indicator = Indicator.objects.select_for_update().order_by().get(pk=indicator.pk)
@@ -257,23 +279,23 @@ def indicator_update(*, indicator: Indicator, user, data: IndicatorData) -> Indi
     _unique_name(indicator.goal, fields["name"], exclude=indicator.pk)
     for name, value in fields.items():
         setattr(indicator, name, value)
-    _save_as(indicator, user)
+    _save_as(indicator, user, now=now)
     return indicator
 
 
 @transaction.atomic
-def indicator_delete(*, indicator: Indicator, user) -> None:
+def indicator_delete(*, indicator: Indicator, user, now: datetime.datetime | None = None) -> None:
     _require(user, "monitoring.change_monitoring")
     if indicator.measurements.exists():
         refuse(_("Deze indicator heeft al waarden en kan niet worden verwijderd."), code="indicator_has_values")
-    _delete_as(indicator, user)
+    _delete_as(indicator, user, now=now)
 
 
 # --- Owner contacts ---------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def contact_add(*, goal: Goal, user, contact) -> OwnerContact:
+def contact_add(*, goal: Goal, user, contact, now: datetime.datetime | None = None) -> OwnerContact:
     """Make ``contact`` (a user with a role) an owner contact of ``goal``: they enter its values."""
     _require(user, "monitoring.change_monitoring")
     if contact is None or not contact.has_role:
@@ -281,14 +303,14 @@ def contact_add(*, goal: Goal, user, contact) -> OwnerContact:
     if OwnerContact.objects.filter(goal=goal, user=contact).exists():
         refuse(_("Deze gebruiker is al contactpersoon van deze doelstelling."), code="contact_exists", field="user")
     item = OwnerContact(goal=goal, user=contact)
-    _save_as(item, user)
+    _save_as(item, user, now=now)
     return item
 
 
 @transaction.atomic
-def contact_remove(*, item: OwnerContact, user) -> None:
+def contact_remove(*, item: OwnerContact, user, now: datetime.datetime | None = None) -> None:
     _require(user, "monitoring.change_monitoring")
-    _delete_as(item, user)
+    _delete_as(item, user, now=now)
 
 
 # --- Measurements -----------------------------------------------------------------------------------------------
@@ -316,7 +338,7 @@ def _check_moment(goal: Goal, moment: MeasurementMoment) -> None:
         )
 
 
-def _save_value(*, moment: MeasurementMoment, user, data: ValueData) -> Measurement:
+def _save_value(*, moment: MeasurementMoment, user, data: ValueData, now: datetime.datetime | None) -> Measurement:
     indicator = data.indicator
     if data.district is not None and data.municipality is not None:
         refuse(
@@ -361,23 +383,32 @@ def _save_value(*, moment: MeasurementMoment, user, data: ValueData) -> Measurem
     measurement.entered_by = user
     try:
         with transaction.atomic():
-            _save_as(measurement, user)
+            _save_as(measurement, user, now=now)
     except IntegrityError:
         refuse(_("Deze waarde is net door iemand anders ingevoerd; laad de pagina opnieuw."), code="measurement_exists")
     return measurement
 
 
 @transaction.atomic
-def measurement_save(*, moment: MeasurementMoment, user, data: ValueData) -> Measurement:
+def measurement_save(
+    *, moment: MeasurementMoment, user, data: ValueData, now: datetime.datetime | None = None
+) -> Measurement:
     """Enter or change one value (staff, or an owner contact of the indicator's goal)."""
     goal = data.indicator.goal
     _require(user, "monitoring.enter_values", goal)
     _check_moment(goal, moment)
-    return _save_value(moment=moment, user=user, data=data)
+    return _save_value(moment=moment, user=user, data=data, now=now)
 
 
 @transaction.atomic
-def values_save(*, goal: Goal, moment: MeasurementMoment, user, values: Sequence[ValueData]) -> list[Measurement]:
+def values_save(
+    *,
+    goal: Goal,
+    moment: MeasurementMoment,
+    user,
+    values: Sequence[ValueData],
+    now: datetime.datetime | None = None,
+) -> list[Measurement]:
     """Enter a goal's values at a moment, all or nothing: the first refusal stores none of them. Each refusal
     names the indicator (and area) it is about."""
     _require(user, "monitoring.enter_values", goal)
@@ -387,7 +418,7 @@ def values_save(*, goal: Goal, moment: MeasurementMoment, user, values: Sequence
         if data.indicator.goal_id != goal.pk:
             refuse(_("Deze indicator hoort bij een andere doelstelling."), code="indicator_other_goal")
         try:
-            saved.append(_save_value(moment=moment, user=user, data=data))
+            saved.append(_save_value(moment=moment, user=user, data=data, now=now))
         except ValidationError as error:
             area = data.district or data.municipality
             where = f"{data.indicator.name}{f' ({area})' if area else ''}"
@@ -398,9 +429,9 @@ def values_save(*, goal: Goal, moment: MeasurementMoment, user, values: Sequence
 
 
 @transaction.atomic
-def measurement_delete(*, measurement: Measurement, user) -> None:
+def measurement_delete(*, measurement: Measurement, user, now: datetime.datetime | None = None) -> None:
     _require(user, "monitoring.enter_values", measurement.indicator.goal)
-    _delete_as(measurement, user)
+    _delete_as(measurement, user, now=now)
 
 
 # --- Progress ---------------------------------------------------------------------------------------------------
@@ -413,7 +444,13 @@ def _assessment(goal: Goal, moment: MeasurementMoment) -> ProgressAssessment:
 
 @transaction.atomic
 def explanation_save(
-    *, goal: Goal, moment: MeasurementMoment, user, explanation: str, actions: Sequence[Action] = ()
+    *,
+    goal: Goal,
+    moment: MeasurementMoment,
+    user,
+    explanation: str,
+    actions: Sequence[Action] = (),
+    now: datetime.datetime | None = None,
 ) -> ProgressAssessment:
     """The owner's explanation at a moment and the planning's actions the partners took (of the same process)."""
     _require(user, "monitoring.enter_values", goal)
@@ -423,14 +460,20 @@ def explanation_save(
         refuse(_("Een actie hoort bij een ander proces."), code="action_other_process", field="actions")
     assessment = _assessment(goal, moment)
     assessment.explanation = text
-    _save_as(assessment, user)
+    _save_as(assessment, user, now=now)
     assessment.actions.set(actions)
     return assessment
 
 
 @transaction.atomic
 def status_override(
-    *, goal: Goal, moment: MeasurementMoment, user, status: str, reason: str = ""
+    *,
+    goal: Goal,
+    moment: MeasurementMoment,
+    user,
+    status: str,
+    reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> ProgressAssessment:
     """Staff set the status themselves, with a reason; an empty status returns to the computed one."""
     _require(user, "monitoring.change_monitoring")
@@ -443,55 +486,221 @@ def status_override(
     assessment = _assessment(goal, moment)
     assessment.override_status = status
     assessment.override_reason = reason if status else ""
-    _save_as(assessment, user)
+    _save_as(assessment, user, now=now)
     return assessment
 
 
 # --- The annual progress report -------------------------------------------------------------------------------
+#
+# The VS/MJB document's workflow (documents.workflow): concept -> offered to the RVO -> for adoption by the
+# Bestuurscollege -> adopted; from the RVO or the board back to concept with a reason. Each step and each new
+# version stores a snapshot (0.1, 0.2, ..., 1.0 on adoption); an adopted report is frozen.
+
+ReportStatus = ProgressReport.Status
+REPORT_WORKFLOW = Workflow(
+    prefix="report",
+    labels=dict(ReportStatus.choices),
+    transitions={
+        ReportStatus.CONCEPT: (ReportStatus.SENT_TO_RVO,),
+        ReportStatus.SENT_TO_RVO: (ReportStatus.FOR_ADOPTION, ReportStatus.CONCEPT),
+        ReportStatus.FOR_ADOPTION: (ReportStatus.ADOPTED, ReportStatus.CONCEPT),
+        ReportStatus.ADOPTED: (),
+    },
+    date_fields={
+        ReportStatus.SENT_TO_RVO: "sent_to_rvo_on",
+        ReportStatus.FOR_ADOPTION: "for_adoption_on",
+        ReportStatus.ADOPTED: "adopted_on",
+    },
+    previous_date={ReportStatus.FOR_ADOPTION: "sent_to_rvo_on", ReportStatus.ADOPTED: "for_adoption_on"},
+    not_allowed_message=gettext_lazy("Van '%(from)s' kan de voortgangsrapportage niet naar '%(to)s'."),
+    concept_reason_message=gettext_lazy("Geef een reden om de voortgangsrapportage terug te zetten naar concept."),
+)
+# The day the Bestuurscollege is planned to adopt a year's report: in the spring after the year.
+REPORT_ADOPTION_MONTH, REPORT_ADOPTION_DAY = 4, 30
 
 
-def _report(process: StrategyProcess, year: int) -> ProgressReport:
-    start, end = process.period_start_year, process.period_end_year
-    if not (start <= year <= end):
+def report_milestone_title(year: int) -> str:
+    return _("Voortgangsrapportage %(year)s vastgesteld") % {"year": year}
+
+
+def _check_report_year(process: StrategyProcess, year: int) -> None:
+    if not (process.period_start_year <= year <= process.period_end_year):
         refuse(
             _("Een voortgangsrapportage gaat over een jaar van de periode %(period)s.")
             % {"period": process.period_display},
             code="report_outside_period",
             field="year",
         )
+
+
+def _report(process: StrategyProcess, year: int) -> ProgressReport:
+    _check_report_year(process, year)
     report = ProgressReport.objects.select_for_update().filter(process=process, year=year).first()
     return report or ProgressReport(process=process, year=year)
 
 
+def _ensure_report_open(report: ProgressReport) -> None:
+    if report.is_frozen:
+        refuse(_("Deze voortgangsrapportage is vastgesteld en kan niet meer worden gewijzigd."), code="report_frozen")
+
+
 @transaction.atomic
-def report_summary_save(*, process: StrategyProcess, year: int, user, summary_html: str) -> ProgressReport:
+def reports_plan(
+    *, process: StrategyProcess, user, responsible: Person | None = None, now: datetime.datetime | None = None
+) -> list[ProgressReport]:
+    """Each year of the period gets its progress report (in concept) and, in the planning, its milestone
+    "Voortgangsrapportage <jaar> vastgesteld": a decision of the Bestuurscollege on 30 April of the year after,
+    saved through planning.services_schedule.milestone_save, so that the planning's conflicts and reminders
+    (to ``responsible``) hold for it as for every milestone. Years that have their report and milestone are left
+    alone."""
+    _require(user, "monitoring.change_monitoring")
+    board = Body.objects.filter(kind=Body.Kind.BOARD).order_by("pk").first()
+    reports = []
+    for year in range(process.period_start_year, process.period_end_year + 1):
+        report = _report(process, year)
+        if report.pk is None:
+            _save_as(report, user, now=now)
+        if report.milestone_id is None:
+            day = datetime.date(year + 1, REPORT_ADOPTION_MONTH, REPORT_ADOPTION_DAY)
+            milestone = Milestone(
+                process=process,
+                title=report_milestone_title(year),
+                description=_("Het Bestuurscollege stelt de voortgangsrapportage over %(year)s vast.") % {"year": year},
+                kind=Milestone.Kind.DECISION,
+                starts_on=day,
+                ends_on=day,
+                body=board,
+                responsible_person=responsible,
+                status=Milestone.Status.DONE if report.is_frozen else Milestone.Status.PLANNED,
+            )
+            _record(milestone, user, now)
+            milestone_save(milestone=milestone)
+            report.milestone = milestone
+            _save_as(report, user, now=now, update_fields=["milestone", "updated_at"])
+        reports.append(report)
+    return reports
+
+
+def _record(obj, user, now: datetime.datetime | None) -> None:
+    """The history's user and moment of the next save of an object another app's service saves."""
+    obj._history_user = user
+    if now is not None:
+        obj._history_date = now
+
+
+@transaction.atomic
+def report_summary_save(
+    *, process: StrategyProcess, year: int, user, summary_html: str, now: datetime.datetime | None = None
+) -> ProgressReport:
     """Staff write the executive summary of a year's report (sanitised prose); an adopted report is frozen."""
     _require(user, "monitoring.change_monitoring")
     report = _report(process, year)
-    if report.status == ProgressReport.Status.ADOPTED:
-        refuse(_("Deze voortgangsrapportage is vastgesteld en kan niet meer worden gewijzigd."), code="report_frozen")
+    _ensure_report_open(report)
     report.summary_html = clean_prose(summary_html)
-    report.full_clean(exclude=["process"])
-    _save_as(report, user)
+    report.full_clean(exclude=["process", "milestone"])
+    _save_as(report, user, now=now)
     return report
+
+
+def _next_minor(report: ProgressReport) -> int:
+    last = report.versions.filter(major=0).order_by("-minor").values_list("minor", flat=True).first()
+    return (last or 0) + 1
+
+
+def _make_version(
+    report: ProgressReport, user, *, major: int, minor: int, note: str, now: datetime.datetime | None
+) -> ProgressReportVersion:
+    version = ProgressReportVersion(
+        report=report,
+        major=major,
+        minor=minor,
+        status=report.status,
+        snapshot=report_data(report.process, report.year, summary_html=report.summary_html),
+        note=note,
+        created_by=user,
+        created_at=now or timezone.now(),
+    )
+    _save_as(version, user, now=now)
+    return version
 
 
 @transaction.atomic
-def report_adopt(*, process: StrategyProcess, year: int, user, on: datetime.date) -> ProgressReport:
-    """The Bestuurscollege adopted the year's report; from now on it is frozen."""
+def report_version_create(
+    *, process: StrategyProcess, year: int, user, note: str = "", now: datetime.datetime | None = None
+) -> ProgressReportVersion:
+    """Freeze the report as it is now (its summary and the monitoring's values, statuses and explanations) as the
+    next version 0.1, 0.2, ...; refused once it is adopted."""
     _require(user, "monitoring.change_monitoring")
     report = _report(process, year)
-    if report.status == ProgressReport.Status.ADOPTED:
-        refuse(_("Deze voortgangsrapportage is al vastgesteld."), code="report_frozen")
-    if not isinstance(on, datetime.date):
-        refuse(_("Vul de datum van vaststelling in."), code="report_date_missing", field="on")
-    if on.year <= year:
+    _ensure_report_open(report)
+    note = _text(note, field="note", max_length=TEXT_MAX_LENGTH)
+    if report.pk is None:
+        _save_as(report, user, now=now)
+    return _make_version(report, user, major=0, minor=_next_minor(report), note=note, now=now)
+
+
+@transaction.atomic
+def report_transition(
+    *,
+    process: StrategyProcess,
+    year: int,
+    user,
+    to_status: str,
+    meeting_date: datetime.date | None = None,
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> ProgressReportTransition:
+    """Move a year's report one step in the VS/MJB document's workflow (documents.workflow: the step allowed from
+    its status, a reason to go back to concept, the meeting's date, not before the previous step) and record who,
+    when, the date and a note, with the version the step made.
+
+    Offering it to the RVO needs the executive summary (``report_summary_missing``); the Bestuurscollege adopts a
+    report only after its year (``report_adopted_too_early``), which makes version 1.0, freezes the report and
+    marks its milestone in the planning done.
+    """
+    _require(user, "monitoring.change_monitoring")
+    report = _report(process, year)
+    note = REPORT_WORKFLOW.check_step(report, to_status=to_status, meeting_date=meeting_date, note=note)
+    if len(note) > TEXT_MAX_LENGTH:
+        refuse(_("Ten hoogste %(limit)s tekens.") % {"limit": TEXT_MAX_LENGTH}, code="max_length", field="note")
+    if to_status == ReportStatus.SENT_TO_RVO and not report.summary_html.strip():
+        refuse(
+            _("Schrijf eerst de samenvatting; zonder samenvatting gaat de rapportage niet naar het RVO."),
+            code="report_summary_missing",
+        )
+    if to_status == ReportStatus.ADOPTED and meeting_date.year <= year:
         refuse(
             _("Een rapportage over %(year)s wordt na afloop van dat jaar vastgesteld.") % {"year": year},
             code="report_adopted_too_early",
-            field="on",
+            field="meeting_date",
         )
-    report.status = ProgressReport.Status.ADOPTED
-    report.adopted_on = on
-    _save_as(report, user)
-    return report
+    if report.pk is None:
+        _save_as(report, user, now=now)
+    from_status = report.status
+    report.status = to_status
+    date_field = REPORT_WORKFLOW.date_fields.get(to_status)
+    if date_field:
+        setattr(report, date_field, meeting_date)
+    _save_as(report, user, now=now)
+
+    if to_status == ReportStatus.ADOPTED:
+        version = _make_version(report, user, major=1, minor=0, note=note, now=now)
+        milestone = Milestone.objects.select_for_update().filter(pk=report.milestone_id).first()
+        if milestone is not None and milestone.status != Milestone.Status.DONE:
+            milestone.status = Milestone.Status.DONE
+            _record(milestone, user, now)
+            milestone_save(milestone=milestone)
+    else:
+        version = _make_version(report, user, major=0, minor=_next_minor(report), note=note, now=now)
+    transition = ProgressReportTransition(
+        report=report,
+        from_status=from_status,
+        to_status=to_status,
+        meeting_date=meeting_date,
+        note=note,
+        version=version,
+        by=user,
+        at=now or timezone.now(),
+    )
+    _save_as(transition, user, now=now)
+    return transition

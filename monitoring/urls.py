@@ -17,6 +17,17 @@ urlpatterns = [
     path(BASE + "waarden.xlsx", views.ValuesXlsxView.as_view(), name="values_xlsx"),
     path(BASE + "voortgangsrapportage/<int:year>/", views.ReportView.as_view(), name="report"),
     path(BASE + "voortgangsrapportage/<int:year>/pdf/", views.ReportPdfView.as_view(), name="report_pdf"),
+    path(BASE + "voortgangsrapportage/<int:year>/docx/", views.ReportDocxView.as_view(), name="report_docx"),
+    path(
+        BASE + "voortgangsrapportage/<int:year>/nieuwe-versie/",
+        views.ReportVersionCreateView.as_view(),
+        name="report_version_create",
+    ),
+    path(
+        BASE + "voortgangsrapportage/<int:year>/status/<str:status>/",
+        views.ReportTransitionView.as_view(),
+        name="report_transition",
+    ),
     path(GOAL, views.GoalView.as_view(), name="goal"),
     path(GOAL + "waarden/", views.GoalValuesView.as_view(), name="goal_values"),
     path(GOAL + "status/", views.GoalStatusView.as_view(), name="goal_status"),

@@ -5,11 +5,13 @@ indicators, the owner contacts, the measurement moments, what is missing, and th
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.errors import add_service_error
@@ -17,6 +19,7 @@ from core.history import history_versions
 from core.limits import parse_id
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.views import ProcessMixin
+from documents.forms import TransitionForm, VersionForm
 from planning.models import District, Municipality
 
 from . import report, services
@@ -31,12 +34,21 @@ from .forms import (
     IndicatorForm,
     MomentForm,
     OverrideForm,
-    ReportAdoptForm,
     ReportSummaryForm,
     ValueRowForm,
 )
-from .models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressAssessment, ProgressReport
+from .models import (
+    Indicator,
+    Measurement,
+    MeasurementMoment,
+    OwnerContact,
+    ProgressAssessment,
+    ProgressReport,
+    ProgressReportTransition,
+    ProgressReportVersion,
+)
 from .progress import RULE_TEXT
+from .report_docx import render_report_docx, report_docx_data
 from .selectors import missing_values, moments_of, monitored_goals, monitoring_for
 from .units import input_text
 
@@ -498,42 +510,62 @@ class ReportMixin(MonitoringMixin):
         return year
 
 
+# The steps of the report's workflow as the page offers them: the button's words and the date's label.
+REPORT_STEPS = {
+    ProgressReport.Status.SENT_TO_RVO: (gettext_lazy("Aanbieden aan het RVO"), gettext_lazy("Datum van het RVO")),
+    ProgressReport.Status.FOR_ADOPTION: (
+        gettext_lazy("Ter vaststelling naar het Bestuurscollege"),
+        gettext_lazy("Datum van het Bestuurscollege"),
+    ),
+    ProgressReport.Status.ADOPTED: (
+        gettext_lazy("Vastgesteld door het Bestuurscollege"),
+        gettext_lazy("Datum van vaststelling"),
+    ),
+    ProgressReport.Status.CONCEPT: (
+        gettext_lazy("Terug naar concept"),
+        gettext_lazy("Datum van de vergadering (optioneel)"),
+    ),
+}
+
+
 class ReportView(ReportMixin, TemplateView):
-    """A year's progress report: its status, the summary (staff write it), adoption, and the PDF."""
+    """A year's progress report: its status and steps, the summary (staff write it), its versions, PDF and .docx."""
 
     template_name = "monitoring/report_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        report = ProgressReport.objects.filter(process=self.process, year=self.year).first()
+        report = (
+            ProgressReport.objects.filter(process=self.process, year=self.year)
+            .prefetch_related(
+                Prefetch("versions", queryset=ProgressReportVersion.objects.select_related("created_by")),
+                Prefetch("transitions", queryset=ProgressReportTransition.objects.select_related("by", "version")),
+            )
+            .select_related("milestone")
+            .first()
+        )
+        status = report.status if report else ProgressReport.Status.CONCEPT
         context.update(
             year=self.year,
             report=report,
             years=range(self.process.period_start_year, self.process.period_end_year + 1),
         )
-        if context["can_change_monitoring"] and not (report and report.status == ProgressReport.Status.ADOPTED):
+        if context["can_change_monitoring"] and not (report and report.is_frozen):
             context.setdefault(
                 "summary_form", ReportSummaryForm(initial={"summary_html": report.summary_html if report else ""})
             )
-            context.setdefault("adopt_form", ReportAdoptForm())
+            context.update(
+                version_form=VersionForm(),
+                steps=[
+                    {"status": step, "label": REPORT_STEPS[step][0]}
+                    for step in services.REPORT_WORKFLOW.allowed(status)
+                ],
+            )
         return context
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm(CHANGE):
             raise PermissionDenied
-        if "adopt" in request.POST:
-            form = ReportAdoptForm(request.POST)
-            if form.is_valid():
-                try:
-                    services.report_adopt(
-                        process=self.process, year=self.year, user=request.user, on=form.cleaned_data["on"]
-                    )
-                except ValidationError as error:
-                    add_service_error(form, error)
-                else:
-                    messages.success(request, _("De voortgangsrapportage is vastgesteld."))
-                    return redirect(request.path)
-            return self.render_to_response(self.get_context_data(adopt_form=form), status=400)
         form = ReportSummaryForm(request.POST)
         if form.is_valid():
             try:
@@ -549,6 +581,100 @@ class ReportView(ReportMixin, TemplateView):
                 messages.success(request, _("De samenvatting is opgeslagen."))
                 return redirect(request.path)
         return self.render_to_response(self.get_context_data(summary_form=form), status=400)
+
+
+class ReportVersionCreateView(ReportMixin, View):
+    """Freeze the report as it is now as its next version (staff; POST only)."""
+
+    permission_required = CHANGE
+
+    def post(self, request, *args, **kwargs):
+        form = VersionForm(request.POST)
+        address = reverse("monitoring:report", kwargs={"slug": self.process.slug, "year": self.year})
+        if not form.is_valid():
+            messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+            return redirect(address)
+        try:
+            version = services.report_version_create(
+                process=self.process, year=self.year, user=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Versie %(label)s is vastgelegd.") % {"label": version.label})
+        return redirect(address)
+
+
+class ReportTransitionView(ReportMixin, FormView):
+    """One step of the report's workflow, with the meeting's date and a note (staff)."""
+
+    template_name = "monitoring/report_transition.html"
+    permission_required = CHANGE
+    form_class = TransitionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["status"] not in REPORT_STEPS:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def report(self) -> ProgressReport | None:
+        return ProgressReport.objects.filter(process=self.process, year=self.year).first()
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["meeting_date"].label = REPORT_STEPS[self.kwargs["status"]][1]
+        if self.kwargs["status"] == ProgressReport.Status.CONCEPT:
+            form.fields["note"].label = _("Reden")
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        status = self.report.status if self.report else ProgressReport.Status.CONCEPT
+        context.update(
+            year=self.year,
+            report=self.report,
+            status_label=ProgressReport.Status(status).label,
+            step_label=REPORT_STEPS[self.kwargs["status"]][0],
+            allowed=self.kwargs["status"] in services.REPORT_WORKFLOW.allowed(status),
+        )
+        return context
+
+    def form_valid(self, form):
+        try:
+            transition = services.report_transition(
+                process=self.process,
+                year=self.year,
+                user=self.request.user,
+                to_status=self.kwargs["status"],
+                meeting_date=form.cleaned_data.get("meeting_date"),
+                note=form.cleaned_data.get("note", ""),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De voortgangsrapportage is nu: %(status)s. Versie %(label)s is vastgelegd.")
+            % {"status": transition.get_to_status_display(), "label": transition.version.label},
+        )
+        return redirect(reverse("monitoring:report", kwargs={"slug": self.process.slug, "year": self.year}))
+
+
+class ReportDocxView(ReportMixin, View):
+    """The year's report as .docx (the adopted version's snapshot once adopted), written in the request."""
+
+    def get(self, request, *args, **kwargs):
+        content, data, date = report_docx_data(self.process, self.year)
+        response = HttpResponse(
+            render_report_docx(content, data, date),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        filename = f"voortgangsrapportage-{self.process.slug}-{self.year}.docx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class ReportPdfView(ReportMixin, TemplateView):

@@ -26,7 +26,8 @@ class NotificationListView(RuleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["unread"] = selectors.unread_count(self.request.user)
+        # Counted once: the navigation's badge (the context processor's lazy count) shows the same number.
+        context["unread"] = context["unread_notification_count"] = selectors.unread_count(self.request.user)
         context["delivery"] = NotificationPreference.Delivery(selectors.delivery_of(self.request.user)).label
         return context
 

@@ -15,6 +15,12 @@ def planning_changed(**_kwargs) -> None:
     bump(PLANNING_AREA)
 
 
+def role_audience(user) -> str:
+    """The audience (core.fragments) of a planning fragment: the user's role and whether a superuser, so that no
+    role is ever served a fragment made for another, even where the content is the same for all today."""
+    return f"role:{getattr(user, 'role', '')}:{user.is_superuser}"
+
+
 def connect() -> None:
     """Called once from PlanningConfig.ready()."""
     from .models import Absence, Action, Body, Membership, Milestone, Person, Phase, StrategyProcess

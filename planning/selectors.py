@@ -7,7 +7,8 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import MONTHS, Precision, format_date, format_when
@@ -30,6 +31,26 @@ DUE_SOON_DAYS = 30
 
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+# --- The day a process is read as of ----------------------------------------------------------------------------
+
+
+def is_past(process: StrategyProcess, *, today: datetime.date | None = None) -> bool:
+    """A closed past cycle: its period ended before this year (it has nothing left to do)."""
+    today = today or timezone.localdate()
+    return process.period_end_year < today.year
+
+
+def reading_date(process: StrategyProcess, *, today: datetime.date | None = None) -> datetime.date:
+    """The day the pages and PDFs of ``process`` are 'stand van': today while it runs; a closed past cycle
+    (``is_past``) as of its own last date, the last day of its planning (cancelled milestones aside; without a
+    planning, the last day of its period), never after today. One query for a past process, none otherwise."""
+    today = today or timezone.localdate()
+    if not is_past(process, today=today):
+        return today
+    last = Milestone.objects.filter(process=process).exclude(status=CANCELLED).aggregate(last=Max("ends_on"))["last"]
+    return min(last or datetime.date(process.period_end_year, 12, 31), today)
 
 
 # --- Process list ---------------------------------------------------------------------------------------------

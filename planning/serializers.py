@@ -11,12 +11,26 @@ from rest_framework import serializers
 
 from core.api import absolute_url, service_call
 from core.dates import PeriodError, Precision, parse_when
+from core.urls import reverse_for_ids
 
 from .conflicts import Conflict, ConflictKind
 from .forms.processes import MAX_SHIFT_YEARS
 from .models import Action, District, Milestone, Municipality, Phase, StrategyProcess
 from .services import process_create
 from .services_schedule import milestone_save
+
+
+class ChoiceLabelField(serializers.CharField):
+    """A choice's label in the active language, read-only, from the field's value: what ``get_FOO_display()``
+    gives, without that method's lookup built afresh on every call (and DRF's signature check of a callable
+    source), which took a third of the milestone list's time."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices.choices)
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return str(self.labels.get(value, value))
 
 
 class ProcessSerializer(serializers.ModelSerializer):
@@ -97,8 +111,8 @@ class MilestoneSerializer(ProcessScopedSerializer):
         help_text=_("De mijlpalen (id's, uit hetzelfde proces) waarvan deze afhangt."),
     )
     phase = serializers.PrimaryKeyRelatedField(queryset=Phase.objects.all(), required=False, allow_null=True)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    kind_label = ChoiceLabelField(Milestone.Kind, source="kind")
+    status_label = ChoiceLabelField(Milestone.Status, source="status")
     html_url = serializers.SerializerMethodField(help_text=_("De pagina van de mijlpaal in VS-portaal."))
 
     class Meta:
@@ -117,6 +131,7 @@ class MilestoneSerializer(ProcessScopedSerializer):
             "when",
             "status",
             "status_label",
+            "completed_by",
             "body",
             "responsible_person",
             "deliverables",
@@ -132,8 +147,12 @@ class MilestoneSerializer(ProcessScopedSerializer):
         }
 
     def get_html_url(self, milestone: Milestone) -> str:
-        path = reverse("planning:milestone_detail", kwargs={"slug": milestone.process.slug, "pk": milestone.pk})
-        return absolute_url(self.context.get("request"), path)
+        # One reverse() per process for a whole list (the child serializer serves every row of it).
+        urls = self.__dict__.setdefault("_html_urls", {})
+        slug = milestone.process.slug
+        if slug not in urls:
+            urls[slug] = reverse_for_ids("planning:milestone_detail", slug=slug)
+        return absolute_url(self.context.get("request"), urls[slug](milestone.pk))
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -2,7 +2,9 @@
 
 import calendar
 import datetime
+import zoneinfo
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.dates import Precision, check_year
 from core.dates import shift_years as shift_date
 
+from .hooks import COPY_SKIPS_MILESTONES
 from .models import Action, Milestone, Phase, StrategyProcess
 
 # The stages every VS process goes through, in order (see the planning note of VS 2019-2022).
@@ -92,9 +95,11 @@ def process_copy(
     Rules:
     - the new process's period is the source's period shifted by the same number of years, and its
       predecessor is the source;
-    - its phases, milestones (with their dependencies, all within the new process) and actions are copies;
+    - its phases, milestones (with their dependencies, all within the new process) and actions are copies, but
+      for the milestones a higher app says are the source's alone (``hooks.COPY_SKIPS_MILESTONES``);
       every day and period moves by whole years and keeps its precision (see ``shift_when``);
-    - a copied milestone starts as 'planned', except a tentative one, which stays tentative;
+    - a copied milestone starts as 'planned', except a tentative one, which stays tentative; it keeps the fact
+      that completes it (``completed_by``);
       a copied action is not done yet;
     - history records are written for everything created.
 
@@ -125,7 +130,12 @@ def process_copy(
     )
     phase_map = {old.pk: new.pk for old, new in zip(source_phases, new_phases, strict=True)}
 
-    source_milestones = list(Milestone.objects.filter(process=source).order_by("pk"))
+    skipped = {pk for ids in COPY_SKIPS_MILESTONES.call(source) for pk in ids}
+    source_milestones = [
+        milestone
+        for milestone in Milestone.objects.filter(process=source).order_by("pk")
+        if milestone.pk not in skipped
+    ]
     copies = []
     for milestone in source_milestones:
         starts_on, ends_on = shift_when(milestone.starts_on, milestone.ends_on, milestone.precision, shift_years)
@@ -144,6 +154,7 @@ def process_copy(
                     if milestone.status == Milestone.Status.TENTATIVE
                     else Milestone.Status.PLANNED
                 ),
+                completed_by=milestone.completed_by,
                 body_id=milestone.body_id,
                 responsible_person_id=milestone.responsible_person_id,
                 deliverables=milestone.deliverables,
@@ -159,6 +170,7 @@ def process_copy(
             from_milestone_id=milestone_map[link.from_milestone_id], to_milestone_id=milestone_map[link.to_milestone_id]
         )
         for link in through.objects.filter(from_milestone__process=source, to_milestone__process=source)
+        if link.from_milestone_id in milestone_map and link.to_milestone_id in milestone_map
     ]
     through.objects.bulk_create(links)
     _milestone_history_create(new_milestones, links)
@@ -241,3 +253,88 @@ def process_reschedule(*, process: StrategyProcess, days: int) -> StrategyProces
         action.due_on += datetime.timedelta(days=days)
     bulk_update_with_history(actions, Action, ["due_on"], batch_size=500)
     return process
+
+
+# --- Statuses that follow the facts -----------------------------------------------------------------------------
+
+
+Moment = datetime.datetime | datetime.date | None
+
+
+def _moment(when: Moment) -> datetime.datetime | None:
+    """A fact's moment for the history: a day counts as noon of that day in the Netherlands."""
+    if when is None or isinstance(when, datetime.datetime):
+        return when
+    return datetime.datetime.combine(when, datetime.time(12, 0), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def _save_status(milestone: Milestone, *, status: str, by, when: Moment, reason: str) -> None:
+    """Save a new status with who (``by``) and when (``when``, default now) in the milestone's history."""
+    milestone.status = status
+    if by is not None:  # else the request's user (simple_history's middleware)
+        milestone._history_user = by
+    moment = _moment(when)
+    if moment is not None:
+        milestone._history_date = moment
+    if reason:
+        milestone._change_reason = reason[:100]
+    milestone.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def milestone_complete(*, milestone: Milestone, by, when: Moment = None, reason: str = "") -> Milestone:
+    """Mark a milestone done, recording who (``by``) and when (``when``: the moment of the fact; default now) in its
+    history, with ``reason`` as the change's reason.
+
+    Rules: only an open milestone (planned, tentative, moved) becomes done; a done or cancelled one is left as it
+    is, so that a fact recorded twice (a replaced DVO choice) writes no second history record.
+    """
+    if milestone.status not in Milestone.OPEN_STATUSES:
+        return milestone
+    _save_status(milestone, status=Milestone.Status.DONE, by=by, when=when, reason=reason)
+    return milestone
+
+
+@transaction.atomic
+def milestone_cancel(*, milestone: Milestone, by, reason: str, when: Moment = None) -> Milestone:
+    """Mark an open milestone cancelled ('vervallen'), e.g. a meeting under reservation that did not take place;
+    who, when and why are kept in its history. A milestone that is done or already cancelled is left as it is."""
+    if milestone.status not in Milestone.OPEN_STATUSES:
+        return milestone
+    _save_status(milestone, status=Milestone.Status.CANCELLED, by=by, when=when, reason=reason)
+    return milestone
+
+
+def _fact_milestones(process: StrategyProcess, fact: str, district=None):
+    milestones = Milestone.objects.filter(process=process, completed_by=fact)
+    if district is not None:
+        milestones = milestones.filter(body__district=district)
+    return milestones.order_by("pk")
+
+
+@transaction.atomic
+def milestones_complete(
+    *, process: StrategyProcess, fact: str, by, when: Moment = None, district=None, reason: str = ""
+) -> list[Milestone]:
+    """A fact of the process happened (``fact``: a ``Milestone.CompletedBy``): every open milestone of the process
+    that this fact completes becomes done, each with who and when in its history. With ``district``, only the
+    milestones whose body belongs to that district (a DVO's own meeting). The one place the apps above the
+    planning (voting, decisions, documents, priorities) change a milestone's status; returns the ones changed."""
+    changed = []
+    for milestone in _fact_milestones(process, fact, district).filter(status__in=Milestone.OPEN_STATUSES):
+        changed.append(milestone_complete(milestone=milestone, by=by, when=when, reason=reason))
+    return changed
+
+
+@transaction.atomic
+def milestones_reopen(
+    *, process: StrategyProcess, fact: str, by, when: Moment = None, district=None, reason: str = ""
+) -> list[Milestone]:
+    """A fact was undone (a round started afresh, the long list reopened, the document back to concept): the
+    milestones that ``fact`` completed are planned again, each with who, when and ``reason`` in its history.
+    Milestones done by hand (without ``completed_by``) and cancelled ones are left alone."""
+    changed = []
+    for milestone in _fact_milestones(process, fact, district).filter(status=Milestone.Status.DONE):
+        _save_status(milestone, status=Milestone.Status.PLANNED, by=by, when=when, reason=reason)
+        changed.append(milestone)
+    return changed

@@ -35,9 +35,10 @@ def long_list_for(process: StrategyProcess) -> LongList:
 
 
 def priorities_for(process: StrategyProcess, user) -> QuerySet[Priority]:
-    """The process's priorities with themes, the sources the user may see, roles and assessments prefetched."""
+    """The process's priorities with themes, the sources the user may see, roles and assessments prefetched.
+    Through the process's own manager, so each priority's ``process`` is this one (no query per row for its URL)."""
     return (
-        Priority.objects.filter(process=process)
+        process.priorities.all()
         .select_related("continues__process")
         .prefetch_related(
             "themes",
@@ -162,7 +163,11 @@ class CriterionCell:
 
     @property
     def outcome_display(self) -> str:
-        return self.assessment.get_outcome_display() if self.assessment else ""
+        # The label straight from the choices: get_outcome_display() builds its lookup afresh on every call.
+        if not self.assessment:
+            return ""
+        outcome = self.assessment.outcome
+        return str(Outcome(outcome).label) if outcome in Outcome.values else outcome
 
     @property
     def symbol(self) -> str:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import format_date
 from core.errors import refuse
+from planning import services as planning_services
 from planning.models import Milestone, StrategyProcess
 from scan.models import Source, Theme
 
@@ -281,11 +282,13 @@ def criteria_assess(*, priority: Priority, assessments: list[AssessmentData]) ->
 
 @transaction.atomic
 def longlist_approve(
-    *, process: StrategyProcess, approved_on: datetime.date, meeting: Milestone | None = None
+    *, process: StrategyProcess, approved_on: datetime.date, meeting: Milestone | None = None, user=None
 ) -> LongList:
     """Record the BBG's consent to the long list (date and, if known, the meeting). From now on it is frozen.
 
     Rules: only a draft list is approved; it holds one to ten priorities; the meeting belongs to this process.
+    The meeting and every milestone ``completed_by`` the list's approval are done as of ``approved_on``, by
+    ``user`` (default: the request's user) (planning.services).
     """
     long_list = _lock_long_list(process)
     if long_list.status != LongList.Status.DRAFT:
@@ -304,6 +307,12 @@ def longlist_approve(
     long_list.approved_at_meeting = meeting
     long_list.sent_on = None
     long_list.save()
+    reason = _("Lange lijst vastgesteld op %(date)s") % {"date": format_date(approved_on)}
+    planning_services.milestones_complete(
+        process=process, fact=Milestone.CompletedBy.LONGLIST_APPROVED, by=user, when=approved_on, reason=reason
+    )
+    if meeting is not None:
+        planning_services.milestone_complete(milestone=meeting, by=user, when=approved_on, reason=reason)
     return long_list
 
 
@@ -345,9 +354,10 @@ class ReopenResult:
 def longlist_reopen(*, process: StrategyProcess, user, reason: str) -> ReopenResult:
     """Reopen an approved or sent long list so that staff can change it again.
 
-    Rules: programme staff only; a reason is required and kept in the history; the list returns to draft and
-    needs the BBG's consent again. The result carries the warnings of the apps built on the list
-    (priorities.hooks.REOPEN_WARNINGS), e.g. that DVOs already chose from the old list.
+    Rules: programme staff only; a reason is required and kept in the history; the list returns to draft and needs
+    the BBG's consent again; the milestones its approval completed are planned again. The result carries the
+    warnings of the apps built on the list (priorities.hooks.REOPEN_WARNINGS), e.g. that DVOs already chose from the
+    old list.
     """
     if not user.has_perm("priorities.reopen_longlist", process):
         raise PermissionDenied
@@ -370,6 +380,9 @@ def longlist_reopen(*, process: StrategyProcess, user, reason: str) -> ReopenRes
     long_list.reopen_reason = reason
     long_list._history_user = user
     long_list.save()
+    planning_services.milestones_reopen(
+        process=process, fact=Milestone.CompletedBy.LONGLIST_APPROVED, by=user, reason=reason
+    )
     # The apps that build on the list say what reopening it means for them (voting: DVOs already chose from it).
     warnings = [message for message in REOPEN_WARNINGS.call(process=process) if message]
     return ReopenResult(long_list=long_list, warnings=warnings)

@@ -6,7 +6,8 @@ from django.http import Http404
 from core.access import check_perm, get_for_user
 from planning.models import StrategyProcess
 
-from .models import GoalPlan, Proposal
+from .models import GoalPlan, Proposal, ProposalVersion
+from .selectors import version_by_label
 
 
 def _perm(write: bool) -> str:
@@ -35,3 +36,13 @@ def get_plan_for_user(user, process: StrategyProcess, pk: int, *, write: bool = 
         proposal__process=process,
         pk=pk,
     )
+
+
+def get_version_for_user(user, process: StrategyProcess, label: str) -> ProposalVersion:
+    """One version of the process's proposal by its label ('0.2'); 404 when there is no such version."""
+    proposal = get_proposal_for_user(user, process)
+    version = version_by_label(proposal, label)
+    if version is None:
+        raise Http404
+    check_perm(user, "proposal.view_proposal", version)
+    return version

@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin
 
-from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Proposal, ProposalDecision
+from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Proposal, ProposalDecision, ProposalVersion
 
-for model in (Proposal, GoalPlan, CostItem, Funding, KeyMunicipality, ProposalDecision):
+for model in (Proposal, GoalPlan, CostItem, Funding, KeyMunicipality, ProposalDecision, ProposalVersion):
     admin.site.register(model, ReadOnlyAdmin)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from core.limits import TEXT_MAX_LENGTH
 from core.prose import ProseFormField
 from planning.models import District, Municipality
 
@@ -90,4 +91,13 @@ class DecisionForm(forms.Form):
     decided_on = forms.DateField(label=_("Datum besluit"), widget=DateInput())
     conditions = forms.CharField(
         label=_("Voorwaarden of toelichting"), required=False, max_length=1000, widget=forms.Textarea({"rows": 3})
+    )
+
+
+class VersionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Toelichting bij de versie"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea({"rows": 2}),
     )

@@ -7,12 +7,15 @@ The rules (years inside the period, amounts not negative, the key's unknown popu
 proposal/services.py; the models hold what the database can.
 """
 
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.limits import TEXT_MAX_LENGTH, max_length_validators
 from core.prose import SHORT_PROSE_MAX_LENGTH, prose_validators
 from documents.models import partner_label
 from priorities.models import PartnerRole
@@ -285,3 +288,50 @@ class ProposalDecision(models.Model):
     @property
     def decider(self) -> str:
         return f"DVO {self.district.code}" if self.body == self.Body.DVO else str(self.municipality)
+
+
+class ProposalVersion(models.Model):
+    """A frozen snapshot of the proposal as a document (documents.content.DocumentContent as JSON), exactly as it
+    was: 0.1, 0.2, ... while it is worked out and offered, 1.0 on adoption. No service changes a version once it is
+    made, so an adopted version reads the same whatever happens to the data afterwards."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="versions"
+    )
+    major = models.PositiveSmallIntegerField(_("hoofdversie"), default=0)
+    minor = models.PositiveSmallIntegerField(_("subversie"))
+    status = models.CharField(_("status"), max_length=10, choices=Proposal.Status.choices)
+    snapshot = models.JSONField(_("inhoud"), encoder=DjangoJSONEncoder)
+    fingerprint = models.CharField(_("vingerafdruk"), max_length=64, blank=True)
+    note = models.TextField(
+        _("toelichting"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposal", "major", "minor"]
+        verbose_name = _("versie van het voorstel")
+        verbose_name_plural = _("versies van het voorstel")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "major", "minor"], name="proposal_version_unique_label"),
+        ]
+
+    def __str__(self):
+        return _("versie %(label)s") % {"label": self.label}
+
+    def get_absolute_url(self):
+        return reverse("proposal:detail", kwargs={"slug": self.proposal.process.slug}) + "#versions-heading"
+
+    @property
+    def label(self) -> str:
+        return f"{self.major}.{self.minor}"

@@ -9,10 +9,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from planning.models import Municipality
+from planning.models import District, Municipality
 
 from . import key
-from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Proposal
+from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Proposal, ProposalVersion
 
 ZERO = Decimal("0.00")
 
@@ -191,3 +191,34 @@ KEY_MESSAGES = {
     ),
     "key_no_weight": gettext_lazy("Er is geen gemeente met inwoners om het aandeel over te verdelen."),
 }
+
+
+def decisions_overview(proposal: Proposal):
+    """Who has decided what: the five DVOs and every College of B&W, each with its decision or None. Three
+    queries."""
+    decisions = list(proposal.decisions.select_related("district", "municipality"))
+    by_district = {d.district_id: d for d in decisions if d.district_id}
+    by_municipality = {d.municipality_id: d for d in decisions if d.municipality_id}
+    dvos = [(district, by_district.get(district.pk)) for district in District.objects.order_by("order")]
+    colleges = [(m, by_municipality.get(m.pk)) for m in Municipality.objects.order_by("name")]
+    return dvos, colleges
+
+
+def versions_of(proposal: Proposal) -> list[ProposalVersion]:
+    return list(proposal.versions.select_related("created_by").order_by("major", "minor"))
+
+
+def version_by_label(proposal: Proposal, label: str) -> ProposalVersion | None:
+    try:
+        major, minor = (int(part) for part in label.split("."))
+    except ValueError:
+        return None
+    if not (0 <= major <= 32767 and 0 <= minor <= 32767):
+        return None
+    return proposal.versions.select_related("proposal__process").filter(major=major, minor=minor).first()
+
+
+def next_version_label(proposal: Proposal) -> str:
+    """The label the next concept version gets: 0.1, 0.2, ... (1.0 is the adoption's)."""
+    last = proposal.versions.order_by("major", "minor").last()
+    return f"{last.major}.{last.minor + 1}" if last else "0.1"

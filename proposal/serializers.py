@@ -1,8 +1,11 @@
 """The proposal's API shapes. Writes go through proposal/services.py (core.api.service_call)."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
-from .models import CostItem, Funding, Proposal, ProposalDecision
+from core.api import absolute_url
+
+from .models import CostItem, Funding, Proposal, ProposalDecision, ProposalVersion
 from .selectors import coverage, key_result, period_years, plans_of
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
@@ -95,3 +98,63 @@ class GoalPlanSerializer(serializers.Serializer):
     programme_team = serializers.CharField()
     costs = CostItemSerializer(many=True)
     funding = FundingSerializer(many=True)
+
+
+class AdoptSerializer(serializers.Serializer):
+    rvo_on = serializers.DateField()
+    board_adopted_on = serializers.DateField()
+
+
+class KeyPopulationSerializer(serializers.Serializer):
+    municipality = serializers.CharField(max_length=100, help_text="De naam van de gemeente.")
+    population = serializers.IntegerField(min_value=1, max_value=10_000_000)
+    population_source = serializers.CharField(max_length=200)
+
+
+class KeyExclusionSerializer(serializers.Serializer):
+    municipality = serializers.CharField(max_length=100, help_text="De naam van de gemeente.")
+    reason = serializers.CharField(max_length=500)
+
+
+class VersionInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=10_000, required=False, allow_blank=True)
+
+
+class ProposalVersionSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(read_only=True)
+    created_by = serializers.StringRelatedField(read_only=True)
+    pdf_url = serializers.SerializerMethodField()
+    docx_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ProposalVersion
+        fields = ["label", "status", "fingerprint", "note", "created_at", "created_by", "pdf_url", "docx_url"]
+
+    def _url(self, version, name: str) -> str:
+        path = reverse(name, kwargs={"slug": version.proposal.process.slug, "label": version.label})
+        return absolute_url(self.context.get("request"), path)
+
+    def get_pdf_url(self, version) -> str:
+        return self._url(version, "proposal:version_pdf")
+
+    def get_docx_url(self, version) -> str:
+        return self._url(version, "proposal:version_docx")
+
+
+class ProposalCreateSerializer(serializers.Serializer):
+    process = serializers.SlugField(max_length=50, help_text="De adresnaam van het proces.")
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class ProposalUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    introduction = serializers.CharField(max_length=50_000, required=False, allow_blank=True)
+    key_method = serializers.ChoiceField(choices=Proposal.KeyMethod.choices, required=False)
+    fixed_amount = serializers.DecimalField(**AMOUNT, required=False)
+
+
+class PlanUpdateSerializer(serializers.Serializer):
+    lead_partner = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    lead_partner_other = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    programme_team = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    partner_roles = serializers.CharField(max_length=5_000, required=False, allow_blank=True)

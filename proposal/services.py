@@ -8,21 +8,27 @@ call these.
   reason; never 0 in silence. The BBG offers the proposal only when its key can be computed.
 - Decisions of each DVO and each College of B&W on an offered proposal, agreed / with conditions / refused, with
   the date; then the RVO and the Bestuurscollege.
+- Versions: a frozen snapshot of the proposal as a document, 0.1, 0.2, ... on request and on the offer, 1.0 on
+  adoption. Nothing changes a version once it is made; an adopted proposal gets no new versions.
 """
 
 import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.errors import deny, refuse
+from core.limits import TEXT_MAX_LENGTH
 from core.prose import clean_prose
 from documents.models import Goal
+from documents.selectors import snapshot_of
 from planning.models import District, Municipality, StrategyProcess
 
-from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Partner, Proposal, ProposalDecision
-from .selectors import key_result
+from .content import LANGUAGE, proposal_content
+from .models import CostItem, Funding, GoalPlan, KeyMunicipality, Partner, Proposal, ProposalDecision, ProposalVersion
+from .selectors import key_result, next_version_label
 
 MAX_AMOUNT = Decimal("9999999999.99")
 
@@ -191,10 +197,9 @@ def key_population_enter(
     source = _text(source, 200, "population_source")
     if not source:
         refuse(_("Noem de bron van het inwonertal."), code="key_population_source_missing", field="population_source")
-    row, _created = KeyMunicipality.objects.get_or_create(
-        proposal=proposal,
-        municipality=municipality,
-        defaults={"population": population, "population_source": source},
+    # Not get_or_create: its first save would enter the history without the user.
+    row = KeyMunicipality.objects.filter(proposal=proposal, municipality=municipality).first() or KeyMunicipality(
+        proposal=proposal, municipality=municipality
     )
     row.population, row.population_source, row.excluded, row.reason = population, source, False, ""
     return _save(row, user)
@@ -240,7 +245,9 @@ def proposal_offer(*, proposal: Proposal, user, offered_on: datetime.date) -> Pr
         refuse(result.refusal, code=result.refusal_code)
     proposal.status = Proposal.Status.OFFERED
     proposal.offered_on = offered_on
-    return _save(proposal, user)
+    _save(proposal, user)
+    _make_version(proposal, user, *_next_minor(proposal), date=offered_on)
+    return proposal
 
 
 @transaction.atomic
@@ -294,4 +301,53 @@ def proposal_adopt(*, proposal: Proposal, user, rvo_on: datetime.date, board_ado
     if rvo_on < proposal.offered_on or board_adopted_on < rvo_on:
         refuse(_("De data liggen niet in volgorde: aanbieden, RVO, Bestuurscollege."), code="proposal_dates_order")
     proposal.status, proposal.rvo_on, proposal.board_adopted_on = Proposal.Status.ADOPTED, rvo_on, board_adopted_on
-    return _save(proposal, user)
+    _save(proposal, user)
+    _make_version(proposal, user, 1, 0, date=board_adopted_on)
+    return proposal
+
+
+def _next_minor(proposal: Proposal) -> tuple[int, int]:
+    major, minor = (int(part) for part in next_version_label(proposal).split("."))
+    return major, minor
+
+
+def _make_version(
+    proposal: Proposal, user, major: int, minor: int, *, date: datetime.date, note: str = ""
+) -> ProposalVersion:
+    with translation.override(LANGUAGE):
+        status_label = str(proposal.get_status_display())
+    content = proposal_content(
+        proposal,
+        version_label=f"{major}.{minor}",
+        status_label=status_label,
+        is_adopted=proposal.status == Proposal.Status.ADOPTED,
+        date=date,
+    )
+    return _save(
+        ProposalVersion(
+            proposal=proposal,
+            major=major,
+            minor=minor,
+            status=proposal.status,
+            snapshot=snapshot_of(content),
+            fingerprint=content.fingerprint(),
+            note=note,
+            created_by=user,
+        ),
+        user,
+    )
+
+
+@transaction.atomic
+def proposal_version_create(
+    *, proposal: Proposal, user, note: str = "", today: datetime.date | None = None
+) -> ProposalVersion:
+    """Freeze the proposal as it reads now as the next version (0.1, 0.2, ...), with its organisation, budget,
+    coverage, key and decisions. Staff only; refused once the proposal is adopted (its 1.0 is final).
+
+    ``today`` is the version's date (default: today; the demo's versions are of 2019)."""
+    _require_staff(user)
+    proposal = Proposal.objects.select_for_update().select_related("process").get(pk=proposal.pk)
+    _ensure_editable(proposal)
+    note = _text(note, TEXT_MAX_LENGTH, "note")
+    return _make_version(proposal, user, *_next_minor(proposal), date=today or timezone.localdate(), note=note)

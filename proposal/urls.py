@@ -19,4 +19,9 @@ urlpatterns = [
     path(BASE + "aanbieden/", views.ProposalOfferView.as_view(), name="offer"),
     path(BASE + "besluit/", views.DecisionRecordView.as_view(), name="decision"),
     path(BASE + "vaststellen/", views.ProposalAdoptView.as_view(), name="adopt"),
+    path(BASE + "versies/", views.VersionCreateView.as_view(), name="version_create"),
+    path(BASE + "versies/<str:label>/pdf/", views.VersionPdfView.as_view(), name="version_pdf"),
+    path(BASE + "versies/<str:label>/docx/", views.VersionDocxView.as_view(), name="version_docx"),
+    path(BASE + "versies/<str:label>/status/", views.RenderStatusView.as_view(), name="render_status"),
+    path(BASE + "geschiedenis/", views.ProposalHistoryView.as_view(), name="history"),
 ]

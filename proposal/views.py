@@ -1,23 +1,32 @@
 """Pages of the organisational and financial proposal: the overview (organisation, budget with its coverage check,
-key, decisions), a goal's plan and budget, the key per municipality with the unknown populations, the spreadsheets,
-and the workflow (offer, decisions, adoption). Views parse, fetch through access.py, call a service."""
+key, decisions, versions), a goal's plan and budget, the key per municipality with the unknown populations, the
+spreadsheets, the workflow (offer, decisions, adoption), the versions' PDF and .docx (rendered in the background
+like the nota's, with their progress) and the history. Views parse, fetch through access.py, call a service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from core.errors import add_service_error
+from core.history import history_versions
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.views import ProcessMixin
-from planning.models import District, Municipality
+from documents.rendering import Kind
+from documents.rendering.cache import Status, render_status, storage
+from documents.tasks import request_render
+from documents.views.downloads import STOP_POLLING, download_name
 
 from . import exports, services
-from .access import get_plan_for_user, get_proposal_for_user
+from .access import get_plan_for_user, get_proposal_for_user, get_version_for_user
+from .content import version_content
 from .forms import (
     AdoptForm,
     CostItemForm,
@@ -28,8 +37,20 @@ from .forms import (
     OfferForm,
     PlanForm,
     ProposalForm,
+    VersionForm,
 )
-from .selectors import coverage, key_result, period_years, plans_of, totals_per_year
+from .models import CostItem, Funding, GoalPlan, KeyMunicipality, ProposalDecision
+from .selectors import (
+    coverage,
+    decisions_overview,
+    key_result,
+    next_version_label,
+    period_years,
+    plans_of,
+    totals_per_year,
+    versions_of,
+)
+from .tasks import render_proposal_version
 
 
 class _ProposalMixin(ProcessMixin):
@@ -47,16 +68,6 @@ class _ProposalMixin(ProcessMixin):
         return context
 
 
-def _decisions_overview(proposal):
-    """Who has decided what: the five DVOs and every College of B&W (missing ones named). Three queries."""
-    decisions = list(proposal.decisions.select_related("district", "municipality"))
-    by_district = {d.district_id: d for d in decisions if d.district_id}
-    by_municipality = {d.municipality_id: d for d in decisions if d.municipality_id}
-    dvos = [(district, by_district.get(district.pk)) for district in District.objects.order_by("order")]
-    colleges = [(m, by_municipality.get(m.pk)) for m in Municipality.objects.order_by("name")]
-    return dvos, colleges
-
-
 class ProposalDetailView(_ProposalMixin, TemplateView):
     template_name = "proposal/proposal_detail.html"
 
@@ -71,7 +82,7 @@ class ProposalDetailView(_ProposalMixin, TemplateView):
         years = period_years(self.proposal)
         coverages = [coverage(plan, years) for plan in plans_of(self.proposal)]
         result = key_result(self.proposal)
-        dvos, colleges = _decisions_overview(self.proposal)
+        dvos, colleges = decisions_overview(self.proposal)
         context.update(
             years=years,
             coverages=coverages,
@@ -80,6 +91,9 @@ class ProposalDetailView(_ProposalMixin, TemplateView):
             dvos=dvos,
             colleges_decided=[(m, d) for m, d in colleges if d],
             colleges_missing=[m for m, d in colleges if not d],
+            versions=versions_of(self.proposal),
+            next_label=next_version_label(self.proposal),
+            version_form=VersionForm(),
         )
         return context
 
@@ -303,3 +317,154 @@ class ProposalAdoptView(_WorkflowView):
 
     def call(self, data):
         services.proposal_adopt(proposal=self.proposal, user=self.request.user, **data)
+
+
+class VersionCreateView(_ProposalMixin, View):
+    """Freeze the proposal as it reads now as its next version (staff)."""
+
+    permission_required = "proposal.change_proposal"
+    write = True
+    http_method_names = ("post",)
+
+    def post(self, request, *args, **kwargs):
+        form = VersionForm(request.POST)
+        if form.is_valid():
+            try:
+                version = services.proposal_version_create(
+                    proposal=self.proposal, user=request.user, note=form.cleaned_data["note"]
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("Versie %(label)s is vastgelegd.") % {"label": version.label})
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return redirect(self.proposal.get_absolute_url() + "#versions-heading")
+
+
+DOWNLOAD_URLS = {Kind.DOCUMENT: "proposal:version_pdf", Kind.DOCX: "proposal:version_docx"}
+
+
+def _status_url(slug: str, label: str, kind: Kind) -> str:
+    return reverse("proposal:render_status", kwargs={"slug": slug, "label": label}) + f"?kind={kind.value}"
+
+
+class _VersionRenderingMixin(_ProposalMixin):
+    def get_version_and_content(self):
+        version = get_version_for_user(self.request.user, self.process, self.kwargs["label"])
+        return version, version_content(version)
+
+
+class _VersionDownloadView(_VersionRenderingMixin, View):
+    """A version as PDF or .docx: from the render cache at once, else rendered by the Celery task while a page shows
+    the progress (the nota's download, documents/views/downloads.py)."""
+
+    kind: Kind
+
+    def get(self, request, *args, **kwargs):
+        version, content = self.get_version_and_content()
+        name = request_render(version, content, self.kind, task=render_proposal_version)
+        slug, label = self.process.slug, version.label
+        if name:
+            audit_record(
+                kind=AuditEvent.Kind.DOCUMENT_DOWNLOAD, request=request, obj=version, details={"kind": self.kind.value}
+            )
+            response = FileResponse(
+                storage().open(name, "rb"),
+                as_attachment=True,
+                filename=download_name(content, self.kind),
+                content_type=self.kind.content_type,
+            )
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Cache-Control"] = "private, no-store"
+            return response
+        context = {
+            "process": self.process,
+            "version": version,
+            "content": content,
+            "kind": self.kind,
+            "status_url": _status_url(slug, label, self.kind),
+            "download_url": reverse(DOWNLOAD_URLS[self.kind], kwargs={"slug": slug, "label": label}),
+            "status": render_status(content.fingerprint(), self.kind),
+        }
+        return render(request, "documents/pdf/render_progress.html", context, status=202)
+
+
+class VersionPdfView(_VersionDownloadView):
+    kind = Kind.DOCUMENT
+
+
+class VersionDocxView(_VersionDownloadView):
+    kind = Kind.DOCX
+
+
+class RenderStatusView(_VersionRenderingMixin, View):
+    """{"status", "progress"} of a version's rendering (``?kind=document|docx``); for htmx the nota's fragment,
+    with 286 to stop the polling once done or failed."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            kind = Kind(request.GET.get("kind", Kind.DOCUMENT.value))
+        except ValueError as exc:
+            raise Http404 from exc
+        if kind not in DOWNLOAD_URLS:
+            raise Http404
+        version, content = self.get_version_and_content()
+        status = render_status(content.fingerprint(), kind)
+        download_url = reverse(DOWNLOAD_URLS[kind], kwargs={"slug": self.process.slug, "label": version.label})
+        if request.headers.get("HX-Request") != "true":
+            return JsonResponse({**status, "download_url": download_url}, headers={"Cache-Control": "no-store"})
+        finished = status["status"] in (Status.DONE, Status.FAILED)
+        response = render(
+            request,
+            "documents/pdf/render_status.html",
+            {
+                "status": status,
+                "kind": kind,
+                "status_url": _status_url(self.process.slug, version.label, kind),
+                "download_url": download_url,
+                "finished": finished,
+            },
+            status=STOP_POLLING if finished else 200,
+        )
+        response["Cache-Control"] = "no-store"
+        if status["status"] == Status.DONE:
+            response["HX-Redirect"] = download_url
+        return response
+
+
+HISTORY_LIMIT = 500
+
+
+class ProposalHistoryView(_ProposalMixin, TemplateView):
+    """Who changed what in the proposal, when: the proposal itself field by field, the goals' organisation, the
+    budget lines, the key's municipalities, the decisions and the versions. A fixed number of queries."""
+
+    template_name = "proposal/proposal_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal = self.proposal
+        context.update(
+            versions=history_versions(proposal.history.all(), exclude=("process", "updated_at")),
+            plan_records=GoalPlan.history.filter(proposal_id=proposal.pk)
+            .select_related("history_user", "goal")
+            .order_by("-history_id")[:HISTORY_LIMIT],
+            cost_records=CostItem.history.filter(plan__proposal_id=proposal.pk)
+            .select_related("history_user", "plan__goal")
+            .order_by("-history_id")[:HISTORY_LIMIT],
+            funding_records=Funding.history.filter(plan__proposal_id=proposal.pk)
+            .select_related("history_user", "plan__goal")
+            .order_by("-history_id")[:HISTORY_LIMIT],
+            key_records=KeyMunicipality.history.filter(proposal_id=proposal.pk)
+            .select_related("history_user", "municipality")
+            .order_by("-history_id")[:HISTORY_LIMIT],
+            decision_records=ProposalDecision.history.filter(proposal_id=proposal.pk)
+            .select_related("history_user", "district", "municipality")
+            .order_by("-history_id")[:HISTORY_LIMIT],
+            proposal_versions=versions_of(proposal),
+        )
+        return context

@@ -17,6 +17,7 @@ from documents.services import version_create
 from partners.models import CheckRequest, MunicipalContact
 from planning.models import Municipality
 from proposal.models import GoalPlan, Proposal
+from proposal.services import proposal_version_create
 from scan.models import PlanTheme, Source, Theme
 from tests.accounts.factories import UserFactory
 from tests.documents.factories import GoalFactory, make_document
@@ -51,6 +52,7 @@ API_STAFF_POST_ONLY = {**API_STAFF_ONLY, "staff": 405, "administrator": 405}
 STAFF_BEFORE_RELEASE = {**STAFF_ONLY}
 # A document of a plan or source that has none: every reader gets 404.
 NO_DOCUMENT = {**READ_ALL, "secretary": 404, "bbg_member": 404, "staff": 404, "administrator": 404}
+API_NO_DOCUMENT = {**API_READ_ALL, "secretary": 404, "bbg_member": 404, "staff": 404, "administrator": 404}
 
 EXPECTED = {
     # Accounts
@@ -209,12 +211,22 @@ EXPECTED = {
     "monitoring:missing": STAFF_ONLY,
     "monitoring:report": READ_ALL,
     "monitoring:report_pdf": READ_ALL,
+    "monitoring:report_docx": READ_ALL,
+    "monitoring:report_transition": STAFF_ONLY,
+    "monitoring:report_version_create": STAFF_POST_ONLY,
     "moment-list": API_READ_ALL,
     "indicator-list": API_READ_ALL,
     "measurement-list": API_READ_ALL,
     "measurement-detail": API_READ_ALL,
     "progress-list": API_READ_ALL,
     "progress-override": API_POST_ONLY,
+    "progress-explanation": API_POST_ONLY,
+    # The progress reports: every role reads; staff take the steps, write the summary and freeze a version.
+    "report-list": API_READ_ALL,
+    "report-detail": API_READ_ALL,
+    "report-transition": API_POST_ONLY,
+    "report-summary": API_POST_ONLY,
+    "report-version": API_POST_ONLY,
     # The councils' consultation (a round on version 0.1; the entry is Arnhem's, a GLM municipality)
     "consultation:round_list": READ_ALL,
     "consultation:round_create": STAFF_ONLY,
@@ -234,10 +246,18 @@ EXPECTED = {
     "proposal:offer": STAFF_ONLY,
     "proposal:decision": STAFF_ONLY,
     "proposal:adopt": STAFF_ONLY,
+    # Its versions (0.1 frozen for the matrix): everyone with a role downloads them; staff freeze one.
+    "proposal:version_create": STAFF_POST_ONLY,
+    "proposal:version_pdf": READ_ALL,
+    "proposal:version_docx": READ_ALL,
+    "proposal:render_status": READ_ALL,
+    "proposal:history": READ_ALL,
     "consultation-round-list": API_READ_ALL,
     "consultation-round-detail": API_READ_ALL,
     "council-entry-list": API_READ_ALL,
     "council-entry-detail": API_READ_ALL,
+    # The council's motion or letter: Arnhem's entry has none, so every reader gets 404.
+    "council-entry-attachment": API_NO_DOCUMENT,
     # The toets's API (partners): staff only among the four roles; a contact reaches their own (below).
     "check-request-list": API_STAFF_ONLY,
     "check-request-detail": API_STAFF_ONLY,
@@ -247,6 +267,10 @@ EXPECTED = {
     "proposal-detail": API_READ_ALL,
     "proposal-offer": API_POST_ONLY,
     "proposal-decisions": API_POST_ONLY,
+    "proposal-adopt": API_POST_ONLY,
+    "proposal-versions": API_READ_ALL,
+    "proposal-key-population": API_POST_ONLY,
+    "proposal-key-exclusion": API_POST_ONLY,
     "plan-detail": API_READ_ALL,
     "plan-costs": API_POST_ONLY,
     "plan-funding": API_POST_ONLY,
@@ -405,6 +429,7 @@ def world(process, users, districts, other_secretary):
     # The proposal, set up directly (its services want adopted goals), with a plan for the goal.
     proposal = Proposal.objects.create(process=process, title="Organisatorisch en financieel voorstel")
     world["plan"] = GoalPlan.objects.create(proposal=proposal, goal=world["goal"])
+    proposal_version_create(proposal=proposal, user=users["staff"])  # version 0.1, as the document's
     world["comment"] = comment_post(user=users["secretary"], target=world["goal"], body="<p>Een vraag</p>")
     return world
 

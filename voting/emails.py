@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from accounts.emails import site_address
@@ -26,9 +27,18 @@ def receipt_recipients(ballot: Ballot) -> list[str]:
     return list(dict.fromkeys(addresses))
 
 
+def receipt_url(ballot: Ballot) -> str:
+    """The receipt's page in the portal, absolute from SITE_URL (never from the Host of a request)."""
+    path = reverse(
+        "voting:ballot_confirmation", kwargs={"slug": ballot.round.process.slug, "district": ballot.district.code}
+    )
+    return f"{settings.SITE_URL}{path}"
+
+
 def send_ballot_receipt(ballot_id: int) -> int:
-    """Email the receipt of a DVO's choice: the seven priorities, remarks, the councils, and whether staff entered
-    it on the DVO's behalf. Sent after the commit of ballot_submit; returns the number of messages sent (0 or 1)."""
+    """Email the receipt of a DVO's choice: the seven priorities, remarks, the councils, whether staff entered it
+    on the DVO's behalf, and the link to the receipt's page in the portal (to print it or change the choice).
+    Sent after the commit of ballot_submit; returns the number of messages sent (0 or 1)."""
     ballot = (
         Ballot.objects.select_related("round__process", "district", "submitted_by")
         .prefetch_related("choices__priority")
@@ -51,6 +61,7 @@ def send_ballot_receipt(ballot_id: int) -> int:
         "district": ballot.district,
         "has_order": any(choice.preference for choice in choices),
         "site_settings": site_settings(),
+        "url": receipt_url(ballot),
     }
     with translation.override("nl"):
         subject = " ".join(render_to_string("emails/ballot_receipt-subject.txt", context).split())

@@ -24,6 +24,7 @@ from core.dates import format_date
 from core.numbers import format_number, format_percent
 from core.pdf import html_to_pdf
 from core.spreadsheets import write_row
+from planning.selectors import reading_date
 
 from .selectors import RoundResult
 from .tally import BORDA_RULE, TIE_BREAK_LABELS, TIE_BREAK_RULE, PriorityResult
@@ -361,7 +362,7 @@ def results_xlsx(process, result: RoundResult) -> bytes:
         sheet.cell(row=row_number, column=9).number_format = "#,##0"
     notes = [
         gettext("Uitslag keuze DVO's %(process)s, stand van %(date)s")
-        % {"process": process.short_name, "date": format_date(timezone.localdate())},
+        % {"process": process.short_name, "date": format_date(reading_date(process))},
         str(TIE_BREAK_RULE),
         str(BORDA_RULE),
         gettext("Drempel overgrote meerderheid: %(threshold)s van alle DVO's.")
@@ -418,6 +419,6 @@ def results_pdf(process, result: RoundResult) -> bytes:
     """The result for the BBG meeting: title, date, the tie-break rule, the ranking, the matrix and the chart."""
     html = render_to_string(
         "voting/pdf/results.html",
-        {**result_context(process, result), "today_display": format_date(timezone.localdate())},
+        {**result_context(process, result), "today_display": format_date(reading_date(process))},
     )
     return html_to_pdf(html)

@@ -34,7 +34,11 @@ def longlist_reopen_warning(process: StrategyProcess) -> str:
 
 
 def round_for(process: StrategyProcess) -> Round | None:
-    return Round.objects.filter(process=process).first()
+    """The process's round or None; its ``process`` is the one given (no query to read it back)."""
+    round = Round.objects.filter(process=process).first()
+    if round is not None:
+        round.process = process
+    return round
 
 
 # --- Progress: counts of DVOs only, never of priorities --------------------------------------------------------

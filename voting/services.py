@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from core.dates import format_date
 from core.errors import refuse
 from core.queue import enqueue_on_commit
+from planning import services as planning_services
 from planning.models import Body, District, Milestone, StrategyProcess
 from priorities.models import LongList, Priority
 
@@ -221,7 +222,7 @@ def round_release_results(*, round: Round, user) -> Round:
 def round_reset(*, round: Round, user, reason: str, new_deadline: datetime.date | None = None) -> Round:
     """Start the round afresh (a "fresh try", e.g. in the demo): every ballot, and what the apps built on the result
     made of it (voting.hooks.ROUND_RESET: the BBG's decision), is deleted (their history keeps them) and the round
-    is open again with the result hidden.
+    is open again with the result hidden; the DVO meetings that the choices completed are planned again.
 
     Rules: programme staff only; a reason is required and kept in the round's history. With ``new_deadline`` every
     DVO's deadline moves to 23:59 on that day (useful when the old deadlines have passed).
@@ -247,6 +248,9 @@ def round_reset(*, round: Round, user, reason: str, new_deadline: datetime.date 
         ballot._history_date = now
         ballot._change_reason = reason
         ballot.delete()
+    planning_services.milestones_reopen(
+        process=round.process, fact=Milestone.CompletedBy.DVO_CHOICE, by=user, when=now, reason=reason
+    )
     ROUND_RESET.call(round=round, user=user, reason=reason, now=now)
     if new_deadline is not None:
         for deadline in RoundDeadline.objects.filter(round=round):
@@ -493,12 +497,13 @@ def ballot_submit(
     """Submit or replace a DVO's choice in the round.
 
     Rules: the user is that DVO's own secretary, or programme staff entering on its behalf with a reason (recorded
-    as such); the round is open and the long list still frozen; a secretary submits before the DVO's deadline,
-    staff may correct until the round is closed; EXACTLY ``round.choices_required`` DISTINCT priorities, all from
-    this process's long list; an order of preference, if given, places every chosen priority at a distinct place
+    as such); the round is open and the long list still frozen; a secretary submits before the DVO's deadline, staff
+    may correct until the round is closed; EXACTLY ``round.choices_required`` DISTINCT priorities, all from this
+    process's long list; an order of preference, if given, places every chosen priority at a distinct place
     1..required. One ballot per DVO per round: the round's row is locked first, so two submissions at once are
-    written one after the other and the second replaces the first; the unique constraint is the backstop.
-    Nothing is stored unless everything holds. The receipt is emailed after the commit (not for a choice of the
+    written one after the other and the second replaces the first; the unique constraint is the backstop. Nothing is
+    stored unless everything holds. The DVO's meeting milestone (``completed_by`` the DVO's choice) is done from now
+    on (planning.services.milestones_complete). The receipt is emailed after the commit (not for a choice of the
     past that the demo records: ``send_receipt=False``).
     """
     if not user.has_perm("voting.submit_ballot", district):
@@ -560,6 +565,15 @@ def ballot_submit(
             code="ballot_submitted_concurrently",
         ) from None
     _replace_choices(ballot, chosen, preferences, remarks, user=user, now=now)
+    # The DVO's meeting in the planning at which it chooses is done now that its choice is in.
+    planning_services.milestones_complete(
+        process=round.process,
+        fact=Milestone.CompletedBy.DVO_CHOICE,
+        by=user,
+        when=now,
+        district=district,
+        reason=_("Keuze van DVO %(code)s ingediend") % {"code": district.code},
+    )
 
     if send_receipt:
         from .tasks import send_ballot_receipt

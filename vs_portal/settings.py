@@ -92,6 +92,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vs_portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers compressed (a tenth to a twenty-fifth of the HTML) by Django's GZipMiddleware, with
+    # the random padding against BREACH that it adds since 4.2 (nginx's gzip has none, so deploy/nginx.conf leaves
+    # it off); text only (vs_portal.middleware). Below WhiteNoise, which serves its own pre-compressed static files
+    # before this is reached; above everything that writes the body.
+    "vs_portal.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vs_portal.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -38,7 +38,7 @@ def render_docx(content: DocumentContent) -> bytes:
 
 def _build(content: DocumentContent):
     document = Document()
-    _set_language(document, content.language)
+    set_language(document, content.language)
     properties = document.core_properties
     properties.title = content.document_title
     properties.subject = content.process_title
@@ -46,7 +46,7 @@ def _build(content: DocumentContent):
     properties.revision = 1
     properties.version = content.version_label
 
-    _header_and_footer(document, content)
+    header_and_footer(document, content)
 
     document.add_paragraph(content.document_title, style="Title")
     document.add_paragraph(content.process_title, style="Subtitle")
@@ -68,7 +68,9 @@ def _build(content: DocumentContent):
     return document
 
 
-def _header_and_footer(document, content: DocumentContent) -> None:
+def header_and_footer(document, content: DocumentContent) -> None:
+    """The running header (CONCEPT until adopted, the title and version) and "pagina x van y" in the footer; also
+    for the progress report (monitoring), whose content has the same three fields."""
     section = document.sections[0]
     header = section.header.paragraphs[0]
     title = f"{content.document_title} – {_('Versie')} {content.version_label}"
@@ -101,7 +103,7 @@ def _field(paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def _set_language(document, language: str) -> None:
+def set_language(document, language: str) -> None:
     """Proofing language of the Normal style (Word's spelling check), e.g. nl-NL."""
     tag = {"nl": "nl-NL", "en": "en-GB"}.get(language, language)
     run_properties = document.styles["Normal"].element.get_or_add_rPr()
@@ -121,7 +123,7 @@ def _data_section(document, content: DocumentContent, key: str) -> None:
                 paragraph.add_run(f" ({item.urgency})")
     elif key == "goals":
         rows = [goal_row(goal) for goal in content.goals]
-        _table(
+        data_table(
             document,
             [_("Nr."), _("Doelstelling"), _("Indicator"), _("Nulmeting"), _("Streefwaarde"), _("Uiterlijk")],
             [
@@ -136,7 +138,7 @@ def _data_section(document, content: DocumentContent, key: str) -> None:
                 paragraph.add_run("; ".join(filter(None, [row["owner"], *row["partner_roles"]])))
     elif key == "capacity":
         rows = [capacity_row(row) for row in content.capacity]
-        _table(
+        data_table(
             document,
             [_("District"), _("Gemeente"), _("Inwoners"), _("Norm"), _("Gepland"), _("Tekort")],
             [
@@ -146,7 +148,7 @@ def _data_section(document, content: DocumentContent, key: str) -> None:
         )
 
 
-def _table(document, header: list[str], rows: list[list[str]]):
+def data_table(document, header: list[str], rows: list[list[str]]):
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):

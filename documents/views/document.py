@@ -29,9 +29,11 @@ from ..selectors import (
     build_document_content,
     capacity_rows,
     capacity_totals,
+    consistency_basis,
     document_consistency,
     draft_content,
     officer_norm,
+    top_five,
     transitions_of,
     versions_of,
 )
@@ -88,11 +90,14 @@ class DocumentView(DocumentMixin, TemplateView):
         if document is None:
             return context
         versions = versions_of(document)
-        content = draft_content(document, versions)
+        # The top five and the adopted goals, read once for the preview and both consistency checks.
+        chosen = top_five(self.process)
+        basis = consistency_basis(self.process, chosen)
+        content = draft_content(document, versions, chosen)
         latest = versions[-1] if versions else None
         latest_problems = None
         if latest is not None:
-            latest_problems = document_consistency(self.process, build_document_content(latest))
+            latest_problems = document_consistency(self.process, build_document_content(latest), basis)
         context.update(
             versions=list(reversed(versions)),
             latest=latest,
@@ -100,7 +105,7 @@ class DocumentView(DocumentMixin, TemplateView):
             content=content,
             sections=safe_sections(content),
             letter_html=mark_safe(content.letter_html),  # noqa: S308 - sanitised, see safe_sections
-            problems=document_consistency(self.process, content),
+            problems=document_consistency(self.process, content, basis),
             latest_problems=latest_problems,
             steps=[
                 {"status": status, "label": TRANSITION_LABELS[status][0]}

@@ -32,6 +32,7 @@ class MilestoneForm(forms.ModelForm):
             "phase",
             "kind",
             "status",
+            "completed_by",
             "body",
             "responsible_person",
             "description",

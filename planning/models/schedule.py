@@ -36,6 +36,17 @@ class Milestone(models.Model):
         MOVED = "moved", _("verplaatst")
         CANCELLED = "cancelled", _("vervallen")
 
+    class CompletedBy(models.TextChoices):
+        """The fact in the portal that makes the milestone done (planning.services.milestones_complete)."""
+
+        LONGLIST_APPROVED = "longlist_approved", _("de BBG heeft de lange lijst vastgesteld")
+        DVO_CHOICE = "dvo_choice", _("de keuze van de DVO is ingediend")
+        TOP_FIVE = "top_five", _("het besluit van de BBG over de top vijf is bevestigd")
+        GOALS_PUT_FORWARD = "goals_put_forward", _("alle doelstellingen zijn naar het RVO doorgezet")
+        LETTER_SENT = "letter_sent", _("het document met de begeleidende brief is naar het RVO gestuurd")
+        GOALS_ADOPTED = "goals_adopted", _("alle doelstellingen zijn vastgesteld")
+        NOTA = "nota", _("het document is uitgewerkt tot bestuurlijke nota")
+
     # Statuses that still ask for something to happen.
     OPEN_STATUSES = (Status.PLANNED, Status.TENTATIVE, Status.MOVED)
 
@@ -54,6 +65,16 @@ class Milestone(models.Model):
     ends_on = models.DateField(_("eindigt op"))
     precision = models.CharField(_("nauwkeurigheid"), max_length=10, choices=Precision.choices, default=Precision.DAY)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    completed_by = models.CharField(
+        _("gereed zodra"),
+        max_length=20,
+        choices=CompletedBy.choices,
+        blank=True,
+        help_text=_(
+            "Het feit in het portaal waarmee deze mijlpaal vanzelf gereed wordt, bijvoorbeeld de keuze van de DVO. "
+            "Leeg: de status wordt met de hand bijgehouden."
+        ),
+    )
     body = models.ForeignKey(
         Body,
         verbose_name=_("gremium"),

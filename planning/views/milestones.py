@@ -4,18 +4,23 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, TemplateView, UpdateView
 
+from core.fragments import cached_fragment
 from core.history import history_versions
 from core.views import ProcessMixin
 
+from .. import rows_html
 from ..access import get_milestone_for_user
 from ..conflicts import conflicts_by_milestone, milestone_conflicts, planning_milestones, process_conflicts
 from ..forms.milestones import MilestoneForm
+from ..fragments import PLANNING_AREA, role_audience
 from ..models import Milestone, Phase
 from ..services_schedule import milestone_delete
 
@@ -38,19 +43,14 @@ class PhaseGroup:
 
 
 class MilestoneListView(ProcessMixin, TemplateView):
+    """The milestones by phase with their conflicts: the same for every reader of the process, so the list below
+    the filter is one fragment cached per process, day, filter, role and language on the version of the
+    planning's data (``core.fragments``, ``planning.fragments``); the staff-only button stays outside it."""
+
     permission_required = "planning.view_milestone"
     template_name = "planning/milestone_list.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        phases = list(self.process.phases.all())
-        phase_filter = self.request.GET.get("fase", "")
-        status_filter = self.request.GET.get("status", "")
-        if phase_filter not in {str(p.pk) for p in phases} | {"geen"}:
-            phase_filter = ""
-        if status_filter not in Milestone.Status.values:
-            status_filter = ""
-
+    def render_content(self, phases: list[Phase], phase_filter: str, status_filter: str) -> str:
         milestones = planning_milestones(self.process)
         if phase_filter == "geen":
             milestones = milestones.filter(phase__isnull=True)
@@ -68,14 +68,42 @@ class MilestoneListView(ProcessMixin, TemplateView):
         for milestone in milestones:
             milestone.conflicts = conflicts.get(milestone.pk, [])
             groups.get(milestone.phase_id, no_phase).milestones.append(milestone)
+        slug = self.process.slug
+        return render_to_string(
+            "planning/includes/milestone_groups.html",
+            {
+                "groups": [
+                    (group, rows_html.milestone_list_rows(group.milestones, slug))
+                    for group in [*groups.values(), no_phase]
+                    if group.milestones
+                ],
+                "milestone_count": len(milestones),
+                "conflict_count": sum(1 for m in milestones if m.conflicts),
+            },
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        phases = list(self.process.phases.all())
+        phase_filter = self.request.GET.get("fase", "")
+        status_filter = self.request.GET.get("status", "")
+        if phase_filter not in {str(p.pk) for p in phases} | {"geen"}:
+            phase_filter = ""
+        if status_filter not in Milestone.Status.values:
+            status_filter = ""
+        content = cached_fragment(
+            "planning-milestones",
+            areas=[PLANNING_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, timezone.localdate().isoformat(), phase_filter, status_filter],
+            render=lambda: self.render_content(phases, phase_filter, status_filter),
+        )
         context.update(
-            groups=[group for group in [*groups.values(), no_phase] if group.milestones],
+            content=mark_safe(content),  # noqa: S308 - rendered by our template, escaped there
             phases=phases,
             statuses=Milestone.Status.choices,
             phase_filter=phase_filter,
             status_filter=status_filter,
-            milestone_count=len(milestones),
-            conflict_count=sum(1 for m in milestones if m.conflicts),
         )
         return context
 

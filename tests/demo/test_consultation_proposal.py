@@ -10,6 +10,7 @@ from demo.documents import load_document_demo
 from demo.loader import DemoResult
 from demo.proposal import MERGED_POPULATIONS, load_proposal_demo
 from planning.models import Municipality
+from proposal.content import version_content
 from proposal.models import Proposal
 from proposal.selectors import key_result
 
@@ -32,9 +33,17 @@ def test_the_consultation_and_the_proposal_demo(process, priorities):
     assert {row.municipality.name for row in key.entered} == set(MERGED_POPULATIONS)
     for year, share in key.share_by_year.items():
         assert sum(row.shares[year] for row in key.rows) == share > Decimal(0)
+    # The offer froze 0.1; 0.2 holds the five DVOs' decisions.
+    assert [(v.label, v.status) for v in proposal.versions.order_by("minor")] == [
+        ("0.1", "offered"),
+        ("0.2", "offered"),
+    ]
+    decisions = next(s for s in version_content(proposal.versions.get(minor=2)).sections if s.key == "decisions")
+    assert "akkoord onder voorwaarden" in decisions.html
 
     history = (CouncilEntry.history.count(), Proposal.history.count())
     assert load_consultation_demo(result, process) == consultation
     assert load_proposal_demo(result, process) == proposal
+    assert proposal.versions.count() == 2
     assert ConsultationRound.objects.count() == 1
     assert (CouncilEntry.history.count(), Proposal.history.count()) == history

@@ -9,7 +9,7 @@ from decimal import Decimal
 import factory
 
 from documents.models import Goal
-from monitoring.models import Indicator, Measurement, MeasurementMoment, OwnerContact, Unit
+from monitoring.models import Indicator, Measurement, MeasurementMoment, OwnerContact, ProgressReport, Unit
 from tests.documents.factories import GoalFactory
 
 
@@ -57,4 +57,5 @@ def monitoring_world(process, priorities) -> dict:
     indicator = IndicatorFactory(goal=goal)
     moment = MeasurementMoment.objects.create(process=process, measured_on=datetime.date(2019, 12, 31), label="2019")
     measurement = Measurement.objects.create(indicator=indicator, moment=moment, value=Decimal(4100), source="BVI")
-    return {"indicator": indicator, "moment": moment, "measurement": measurement}
+    report = ProgressReport.objects.create(process=process, year=process.period_start_year, summary_html="<p>x</p>")
+    return {"indicator": indicator, "moment": moment, "measurement": measurement, "report": report}

@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from monitoring.models import Measurement
+from monitoring import services
+from monitoring.models import Measurement, ProgressAssessment, ProgressReport
 from tests.api_errors import codes_of
 
-from .factories import contact
+from .factories import adopted_goal, contact
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,77 @@ def test_the_progress_shows_the_rule_and_the_override(api, process, goal, indica
     first = next(row for row in rows if row["moment"] == moments[0].pk)
     assert (first["computed_status"], first["override_status"], first["status"]) == ("on_course", "behind", "behind")
     assert first["override_reason"] == "Registratie gewijzigd"
+
+
+def test_an_owner_contact_writes_the_explanation_of_their_own_goal_only(
+    api, process, priorities, goal, indicator, moments, secretary
+):
+    contact(goal, secretary)
+    other = adopted_goal(process, priorities[1], title="Andere doelstelling")
+    api.force_authenticate(secretary)
+    answer = api.post(
+        "/api/monitoring/progress/explanation/",
+        {"goal": goal.pk, "moment": moments[0].pk, "explanation": "Het keurmerk werkt."},
+        format="json",
+    )
+    assert answer.status_code == 200, answer.json()
+    assert ProgressAssessment.objects.get(goal=goal, moment=moments[0]).explanation == "Het keurmerk werkt."
+    refused = api.post(
+        "/api/monitoring/progress/explanation/",
+        {"goal": other.pk, "moment": moments[0].pk, "explanation": "Niet de mijne."},
+        format="json",
+    )
+    assert refused.status_code == 403
+    assert not ProgressAssessment.objects.filter(goal=other).exists()
+    override = api.post(
+        "/api/monitoring/progress/override/",
+        {"goal": goal.pk, "moment": moments[0].pk, "status": "behind", "reason": "x"},
+        format="json",
+    )
+    assert override.status_code == 403  # the override is staff's
+
+
+def test_staff_take_a_reports_steps_through_the_api_and_readers_read_them(api, process, staff, secretary, bbg_member):
+    report = ProgressReport.objects.create(process=process, year=2019)
+    address = f"/api/monitoring/reports/{report.pk}/"
+    api.force_authenticate(staff)
+    refused = api.post(address + "transition/", {"to_status": "sent_to_rvo", "meeting_date": "2020-03-12"})
+    assert refused.status_code == 400
+    assert codes_of(refused) == ["report_summary_missing"]
+    assert api.post(address + "summary/", {"summary_html": "<p>Goed jaar.</p><script>x</script>"}).status_code == 200
+    done = api.post(address + "transition/", {"to_status": "sent_to_rvo", "meeting_date": "2020-03-12"})
+    assert done.status_code == 200, done.json()
+    body = done.json()
+    assert (body["status"], body["sent_to_rvo_on"], body["summary_html"]) == (
+        "sent_to_rvo",
+        "2020-03-12",
+        "<p>Goed jaar.</p>",
+    )
+    assert [(t["from_status"], t["to_status"], t["version"]) for t in body["transitions"]] == [
+        ("concept", "sent_to_rvo", "0.1")
+    ]
+    back = api.post(address + "transition/", {"to_status": "concept"})
+    assert codes_of(back) == ["report_concept_reason_missing"]
+    assert api.post(address + "version/", {"note": "Na het RVO"}).json()["versions"][-1]["label"] == "0.2"
+
+    for reader in (secretary, bbg_member):
+        api.force_authenticate(reader)
+        listed = api.get("/api/monitoring/reports/", {"process": process.slug}).json()
+        items = listed["results"] if isinstance(listed, dict) else listed
+        assert [(item["year"], item["status"]) for item in items] == [(2019, "sent_to_rvo")]
+        assert api.get(address).json()["status_display"] == "aangeboden aan het RVO"
+        step = api.post(address + "transition/", {"to_status": "for_adoption", "meeting_date": "2020-03-26"})
+        assert step.status_code == 403
+    assert ProgressReport.objects.get(pk=report.pk).status == "sent_to_rvo"
+
+
+def test_the_report_list_costs_the_same_queries_for_more_reports(api, process, staff, django_assert_max_num_queries):
+    for year in range(2019, 2023):
+        report = ProgressReport.objects.create(process=process, year=year, summary_html="<p>x</p>")
+        if year < 2022:
+            services.report_version_create(process=process, year=year, user=staff)
+    api.force_authenticate(staff)
+    with django_assert_max_num_queries(8):
+        answer = api.get("/api/monitoring/reports/")
+    assert len(answer.json()["results"]) == 4
+    assert report.pk in [item["id"] for item in answer.json()["results"]]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from core.dates import Precision
+from planning.fragments import planning_changed
 from planning.models import Body, Milestone
 from tests.planning.factories import (
     AbsenceFactory,
@@ -413,4 +414,9 @@ def test_query_count_does_not_grow_with_the_planning(client, staff, name):
         milestone.title = "Gewijzigd"
         milestone.save()
     client.get(urls(small_milestone)[name])  # warm up session and caches
-    assert count_queries(client, urls(small_milestone)[name]) == count_queries(client, urls(large_milestone)[name])
+    # Flat on the first visit after a change (cached fragments rendered) and on the next (from the cache).
+    planning_changed()
+    small = [count_queries(client, urls(small_milestone)[name]) for _visit in (1, 2)]
+    planning_changed()
+    large = [count_queries(client, urls(large_milestone)[name]) for _visit in (1, 2)]
+    assert small == large

@@ -113,10 +113,13 @@ def test_the_overview_and_the_key_cost_a_fixed_number_of_queries(
         services.key_municipality_exclude(
             proposal=proposal, user=staff, municipality=Municipality.objects.get(name=name), reason="Gefuseerd"
         )
+    for _ in range(3):
+        services.proposal_version_create(proposal=proposal, user=staff)
     client.force_login(staff)
     with django_assert_max_num_queries(25):
         response = client.get(url("detail", proposal.process))
     assert len(response.context["result"].rows) == Municipality.objects.count() - 3
+    assert [version.label for version in response.context["versions"]] == ["0.1", "0.2", "0.3"]
     with django_assert_max_num_queries(16):
         response = client.get(url("key", proposal.process))
     assert "Bijdrage per gemeente per jaar" in response.content.decode()

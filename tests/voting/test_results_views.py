@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from core.dates import format_date
 from planning.models import Municipality
+from planning.selectors import reading_date
 from tests.voting.result_factories import add_districts, cast, close
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +204,8 @@ def test_pdf_has_title_date_rule_ranking_and_matrix(client, bbg_member, three_ch
     flat = " ".join(text.split())
     assert "Uitslag van de keuze van de DVO's" in flat
     assert three_chose.process.title in flat
-    assert format_date(timezone.localdate()) in flat
+    # A past process (2019-2022, read today) is 'stand van' its own last date (planning.selectors.reading_date).
+    assert format_date(reading_date(three_chose.process)) in flat
     assert "(2) meer inwoners" in flat
     assert "Rangorde" in flat
     assert "Keuzes per DVO" in flat
