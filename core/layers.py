@@ -20,6 +20,7 @@ LAYERS: tuple[str, ...] = (
     "consultation",  # the councils' consultation on the draft MJB, its chapter in the document
     "proposal",  # the organisational and financial proposal: budget, funding, the cost-sharing key
     "partners",  # municipal contacts and their ambtelijke toets in the portal (issue 16)
+    "comments",  # comments on the long list's priorities and on draft goals: threads, mentions, history (issue 16)
     "search",  # the global search over every kind, with each kind's own visibility (partners, issue 16)
     "archive",  # export and import of one whole process
     "demo",  # the demo loader

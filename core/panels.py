@@ -14,3 +14,20 @@ class Panel:
 def collect_panels(hook, **kwargs) -> list[Panel]:
     """The panels the hook's functions give for ``kwargs`` (e.g. process=..., user=...), Nones left out."""
     return [panel for panel in hook.call(**kwargs) if panel is not None]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column that a higher app adds to a lower app's list (the open comments per priority): its heading and,
+    per object's pk, the Panel of its cell (an object without one gets an empty cell)."""
+
+    heading: str
+    cells: dict = field(default_factory=dict)
+
+    def cell(self, obj) -> Panel | None:
+        return self.cells.get(obj.pk)
+
+
+def collect_columns(hook, **kwargs) -> list[Column]:
+    """The columns the hook's functions give for ``kwargs`` (e.g. user=..., objects=...), Nones left out."""
+    return [column for column in hook.call(**kwargs) if column is not None]

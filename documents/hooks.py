@@ -10,3 +10,14 @@ from core.hooks import Hook
 DOCUMENT_CHAPTERS = Hook(
     "documents.DOCUMENT_CHAPTERS", "Generated chapters that higher apps add at the end of the VS/MJB document."
 )
+
+GOAL_LIST_COLUMNS = Hook(
+    "documents.GOAL_LIST_COLUMNS",
+    "Columns of the goals' table: functions (user, objects) -> core.panels.Column | None, each a fixed number of "
+    "queries whatever the number of goals (comments: the open threads per goal).",
+)
+
+GOAL_PANELS = Hook(
+    "documents.GOAL_PANELS",
+    "Panels on a goal's page: functions (goal, user) -> core.panels.Panel | None (comments: its threads).",
+)

@@ -14,3 +14,14 @@ LONGLIST_PANELS = Hook(
     "a fixed number of queries whatever the number of priorities (``priorities`` come with their themes). The "
     "reviews app shows per candidate priority how the corresponding goal did in the previous period.",
 )
+
+PRIORITY_LIST_COLUMNS = Hook(
+    "priorities.list_columns",
+    "Columns of the long list's table: functions (user, objects) -> core.panels.Column | None, each a fixed number "
+    "of queries whatever the number of priorities (comments: the open threads per priority).",
+)
+
+PRIORITY_PANELS = Hook(
+    "priorities.priority_panels",
+    "Panels on a priority's page: functions (priority, user) -> core.panels.Panel | None (comments: its threads).",
+)

@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
 from core.history import history_versions
-from core.panels import collect_panels
+from core.panels import collect_columns, collect_panels
 from core.views import ProcessMixin
 from scan.models import PlanTheme
 from scan.selectors import sources_visible_to
@@ -32,7 +32,7 @@ from .forms import (
     roles_from_formset,
 )
 from .history import assessment_versions, partner_role_versions, source_changes_for
-from .hooks import LONGLIST_PANELS, REOPEN_WARNINGS
+from .hooks import LONGLIST_PANELS, PRIORITY_LIST_COLUMNS, PRIORITY_PANELS, REOPEN_WARNINGS
 from .models import CRITERION_SHORT_LABELS, MAX_PRIORITIES, Criterion, LongList, Priority
 from .selectors import (
     criterion_cells,
@@ -102,6 +102,7 @@ class LongListView(ProcessViewMixin, TemplateView):
             can_add=not self.long_list.is_frozen and len(priorities) < MAX_PRIORITIES,
             criterion_headings=[(CRITERION_SHORT_LABELS[criterion], criterion.label) for criterion in Criterion],
             panels=collect_panels(LONGLIST_PANELS, process=self.process, priorities=priorities, user=self.request.user),
+            columns=collect_columns(PRIORITY_LIST_COLUMNS, user=self.request.user, objects=priorities),
         )
         return context
 
@@ -127,6 +128,7 @@ class PriorityDetailView(PriorityViewMixin, TemplateView):
             cells=criterion_cells(priority),
             proposal=majority_proposals(self.process, [priority])[priority.pk],
             sees_confidential=user_sees_confidential(self.request.user),
+            panels=collect_panels(PRIORITY_PANELS, priority=priority, user=self.request.user),
         )
         return context
 

@@ -19,7 +19,7 @@ from .kinds import KINDS_BY_KEY
 
 class SearchHitSerializer(serializers.Serializer):
     kind = serializers.CharField(
-        source="kind.key", help_text="priority, milestone, action, source, plan, goal of document."
+        source="kind.key", help_text="priority, milestone, action, source, plan, goal, document of comment."
     )
     kind_label = serializers.CharField(source="kind.label")
     id = serializers.IntegerField(source="obj.pk")

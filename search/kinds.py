@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from comments.selectors import comments_visible_to
 from documents.models import Document, Goal
 from planning.models import Action, Milestone
 from priorities.models import Priority
@@ -146,6 +147,18 @@ KINDS: tuple[SearchKind, ...] = (
         visible=lambda user: Document.objects.select_related("process"),
         title=lambda obj: obj.title,
         html_fields=DOCUMENT_SECTIONS,
+    ),
+    SearchKind(
+        key="comment",
+        label=_("Reactie"),
+        view_perm="comments.view_comment",
+        fields={"B": ("body",)},
+        # Only the comments on what the user may see (the commented object's own rule), never a deleted one.
+        visible=lambda user: comments_visible_to(user).select_related("process", "priority", "goal", "author"),
+        title=lambda obj: str(
+            _("Reactie van %(author)s op ‘%(target)s’") % {"author": obj.author, "target": obj.target.title}
+        ),
+        html_fields=("body",),
     ),
 )
 

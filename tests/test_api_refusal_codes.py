@@ -19,6 +19,8 @@ SOURCES = [
     "reviews/services.py",
     "consultation/services.py",
     "proposal/services.py",
+    "comments/services.py",
+    "comments/targets.py",
 ]
 CODE = re.compile(r'code="([a-z_]+)"|return "([a-z_]+)", _\(')
 

@@ -31,7 +31,7 @@ from tests.scan.factories import MunicipalityFactory
 
 MEGABYTE = "x" * 1_000_000
 DOMAIN_APPS = ["accounts", "sitesettings", "audit", "planning", "scan", "priorities", "voting", "decisions",
-               "documents", "notifications"]  # fmt: skip
+               "documents", "notifications", "comments"]  # fmt: skip
 
 
 def api_for(user):

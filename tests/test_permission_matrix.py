@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from comments.services import comment_post
 from consultation.services import round_create
 from documents.services import version_create
 from partners.models import CheckRequest, MunicipalContact
@@ -354,6 +355,27 @@ EXPECTED = {
     "partners:check_overview": STAFF_ONLY,
     "partners:check_process": STAFF_ONLY,
     "partners:contact_invite": STAFF_ONLY,
+    # Comments (issue 16): whoever sees the object reads and writes its comments; the matrix's comment is the
+    # secretary's own on the goal (a superuser passes every rule); deleting and resolving take a POST only.
+    "comments:home": READ_ALL,
+    "comments:participation": READ_ALL,
+    "comments:priority_comments": READ_ALL,
+    "comments:goal_comments": READ_ALL,
+    "comments:goal_comments_export": READ_ALL,
+    "comments:comment_history": READ_ALL,
+    "comments:comment_edit": {**READ_ALL, "bbg_member": 403, "staff": 403},
+    "comments:comment_delete": {
+        **READ_ALL,
+        **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 405),
+    },
+    "comments:comment_resolve": {
+        **READ_ALL,
+        **dict.fromkeys(["secretary", "bbg_member", "staff", "administrator"], 405),
+    },
+    "priority-comments": API_READ_ALL,
+    "goal-comments": API_READ_ALL,
+    "comment-detail": API_READ_ALL,
+    "comment-resolve": API_POST_ONLY,
     # Django admin (beheer/) is checked by its own test below, not pattern by pattern.
 }
 
@@ -425,6 +447,7 @@ def world(process, users, districts, other_secretary):
     proposal = Proposal.objects.create(process=process, title="Organisatorisch en financieel voorstel")
     world["plan"] = GoalPlan.objects.create(proposal=proposal, goal=world["goal"])
     proposal_version_create(proposal=proposal, user=users["staff"])  # version 0.1, as the document's
+    world["comment"] = comment_post(user=users["secretary"], target=world["goal"], body="<p>Een vraag</p>")
     return world
 
 
@@ -521,6 +544,19 @@ CONTACT_DIFFERS_FROM_OUTSIDER = {
     "check-request-detail": "ok",
     "check-request-answer": 405,  # POST only
     "check-request-decide": 405,
+    # Comments on the objects of a process whose scan holds their municipality's plan (Arnhem), also in the API.
+    "comments:home": "ok",
+    "comments:participation": "ok",
+    "comments:priority_comments": "ok",
+    "comments:goal_comments": "ok",
+    "comments:goal_comments_export": "ok",
+    "comments:comment_history": "ok",
+    "comments:comment_delete": 405,
+    "comments:comment_resolve": 405,
+    "priority-comments": "ok",
+    "goal-comments": "ok",
+    "comment-detail": "ok",
+    "comment-resolve": 405,
 }
 
 

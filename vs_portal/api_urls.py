@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("monitoring.api_urls")),
     path("", include("reviews.api_urls")),
     path("", include("search.api_urls")),
+    path("", include("comments.api_urls")),
     path("", include("consultation.api_urls")),
     path("", include("proposal.api_urls")),
     path("", include("partners.api_urls")),

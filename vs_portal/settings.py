@@ -79,9 +79,10 @@ INSTALLED_APPS = [
     "notifications",
     "monitoring",
     "reviews",
-    # partners (issue 16)
+    # partners, comments and the search (issue 16)
     "search",
     "partners",
+    "comments",
     "consultation",
     "proposal",
     "archive",
@@ -480,3 +481,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_address"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The Dutch lock-out page (status 429), templates/registration/locked_out.html.
 AXES_LOCKOUT_CALLABLE = "vs_portal.security.lockout_response"
+
+# Comments (comments/services.py): at most this many per user per window of seconds, counted in the cache.
+COMMENT_RATE_LIMIT = env.int("COMMENT_RATE_LIMIT", default=10)
+COMMENT_RATE_WINDOW = env.int("COMMENT_RATE_WINDOW", default=60)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("meldingen/", include("notifications.urls")),
     path("zoeken/", include("search.urls")),
     path("", include("partners.urls")),
+    path("", include("comments.urls")),
     path("api/", include("vs_portal.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from core.dates import format_date
 from core.errors import add_service_error
 from core.history import history_versions
+from core.panels import collect_columns, collect_panels
 
 from .. import services
 from ..access import get_goal_for_user
@@ -24,6 +25,7 @@ from ..forms import (
     roles_from_formset,
     roles_initial,
 )
+from ..hooks import GOAL_LIST_COLUMNS, GOAL_PANELS
 from ..models import Goal, GoalPartnerRole
 from ..selectors import checked_goals, document_for, smart_facts, top_five
 from ..smart import smart_check
@@ -43,6 +45,7 @@ class GoalListView(ProcessMixin, TemplateView):
             smart_count=sum(1 for item in goals if item.is_smart),
             period_start=format_date(smart_facts(self.process, chosen).period_start),
             period_end=format_date(smart_facts(self.process, chosen).period_end),
+            columns=collect_columns(GOAL_LIST_COLUMNS, user=self.request.user, objects=[item.goal for item in goals]),
         )
         return context
 
@@ -72,6 +75,7 @@ class GoalDetailView(GoalMixin, TemplateView):
             put_forward_form=GoalPutForwardForm(),
             withdraw_form=GoalWithdrawForm(),
             adopt_form=GoalAdoptForm(),
+            panels=collect_panels(GOAL_PANELS, goal=self.goal, user=self.request.user),
         )
         return context
 

@@ -163,9 +163,9 @@ def test_the_queries_stay_flat_however_many_hits(search_engine, world, staff, pr
         plan = MunicipalPlanFactory(process=process, municipality=Municipality.objects.order_by("pk")[number + 1])
         PlanTheme.objects.create(plan=plan, theme=Theme.objects.order_by("name").first(), wording="Hennepteelt")
         ActionFactory(process=process, title=f"Hennepteelt bespreken {number}")
-    # One query per kind (seven), the plans' themes for their snippets, and the user's own Django permissions
-    # (ModelBackend asks them once per user object, before the rules answer).
-    with django_assert_max_num_queries(11):
+    # One query per kind (eight, with the comments), the plans' themes for their snippets, and the user's own Django
+    # permissions (ModelBackend asks them once per user object, before the rules answer).
+    with django_assert_max_num_queries(12):
         result = search_for(staff, "hennepteelt")
     assert result.counts["plan"] == 16
     assert result.counts["action"] == 15
