@@ -13,7 +13,7 @@ from .models import REASON_MAX_LENGTH, Recommendation, Review, ReviewGoal, Revie
 from .selectors import review_content
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class ReviewVersionSerializer(serializers.ModelSerializer):
     label = serializers.CharField(read_only=True)
 
     class Meta:
@@ -21,7 +21,7 @@ class VersionSerializer(serializers.ModelSerializer):
         fields = ["label", "status", "note", "created_at"]
 
 
-class TransitionSerializer(serializers.ModelSerializer):
+class ReviewTransitionSerializer(serializers.ModelSerializer):
     version = serializers.CharField(source="version.label", read_only=True, allow_null=True)
 
     class Meta:
@@ -42,8 +42,8 @@ class ReviewSerializer(serializers.ModelSerializer):
     summary_html = serializers.CharField(max_length=PROSE_MAX_LENGTH, required=False, allow_blank=True)
     status = serializers.CharField(read_only=True)
     content = serializers.SerializerMethodField()
-    versions = VersionSerializer(many=True, read_only=True)
-    transitions = TransitionSerializer(many=True, read_only=True)
+    versions = ReviewVersionSerializer(many=True, read_only=True)
+    transitions = ReviewTransitionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Review

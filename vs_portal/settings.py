@@ -318,6 +318,10 @@ SPECTACULAR_SETTINGS = {
         "CriterionOutcomeEnum": "priorities.models.Outcome",
         "ProposalDecisionOutcomeEnum": "proposal.models.ProposalDecision.Outcome",
         "CheckProposalKindEnum": "partners.models.CheckProposal.Kind",
+        "ReviewKindEnum": "reviews.models.Review.Kind",
+        "ReviewStatusEnum": "reviews.models.Review.Status",
+        "ProgressReportStatusEnum": "monitoring.models.ProgressReport.Status",
+        "ProposalStatusEnum": "proposal.models.Proposal.Status",
     },
 }
 
