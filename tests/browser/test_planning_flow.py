@@ -61,5 +61,5 @@ def test_the_historic_cycle_has_no_open_problems(page, login, staff):
     login(staff)
     page.goto("/processen/vs-2019-2022/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Overzicht VS 2019-2022")
-    expect(page.locator("main")).to_contain_text("stand van zaken op 30 april 2019")
+    expect(page.locator("main")).to_contain_text("stand van zaken op 30 april 2023")
     expect(page.locator("main")).to_contain_text("Niets over tijd.")
