@@ -7,7 +7,8 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Case, Count, DateField, F, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,19 +59,35 @@ def reading_date(process: StrategyProcess, *, today: datetime.date | None = None
 
 def process_overview(*, today: datetime.date) -> list[StrategyProcess]:
     """All processes, newest first, each with ``milestone_total`` (not cancelled), ``milestone_done``,
-    ``milestone_overdue``, ``progress_percent`` and its next open milestone (``next_title``, ``next_when``).
+    ``milestone_open``, ``milestone_overdue``, ``progress_percent`` and its next open milestone (``next_title``,
+    ``next_when``).
+
+    A closed past cycle counts overdue as of its own reading date (``reading_date``), like its dashboard.
 
     One query.
     """
     next_open = Milestone.objects.filter(process=OuterRef("pk"), status__in=OPEN, ends_on__gte=today).order_by(
         "starts_on", "ends_on", "pk"
     )
+    last_end = Milestone.objects.filter(process=OuterRef("pk")).exclude(status=CANCELLED).order_by("-ends_on")
+    reading_on = Case(
+        When(
+            period_end_year__lt=today.year,
+            then=Least(Value(today), Coalesce(Subquery(last_end.values("ends_on")[:1]), Value(today))),
+        ),
+        default=Value(today),
+        output_field=DateField(),
+    )
     processes = list(
         StrategyProcess.objects.select_related("predecessor")
+        .annotate(reading_on=reading_on)
         .annotate(
             milestone_total=Count("milestones", filter=~Q(milestones__status=CANCELLED)),
             milestone_done=Count("milestones", filter=Q(milestones__status=DONE)),
-            milestone_overdue=Count("milestones", filter=Q(milestones__status__in=OPEN, milestones__ends_on__lt=today)),
+            milestone_open=Count("milestones", filter=Q(milestones__status__in=OPEN)),
+            milestone_overdue=Count(
+                "milestones", filter=Q(milestones__status__in=OPEN, milestones__ends_on__lt=F("reading_on"))
+            ),
             next_title=Subquery(next_open.values("title")[:1]),
             next_starts_on=Subquery(next_open.values("starts_on")[:1]),
             next_ends_on=Subquery(next_open.values("ends_on")[:1]),

@@ -123,7 +123,15 @@ def test_the_start_page_queries_do_not_grow_with_the_processes(client, staff, cu
     assert page.count("Keuzeronde loopt") == 4
 
 
-def test_a_process_with_overdue_milestones_never_says_none_are_open(client, staff, past):
+def test_a_process_with_open_milestones_never_says_none_are_open(client, staff, past):
     page = home(client, staff)
     assert "Geen open mijlpalen meer" not in page
+    # A closed past cycle is read as of its last date: its last milestone is open there, not overdue.
+    assert "Nog 1 mijlpaal open" in page
+
+
+def test_a_past_cycle_counts_overdue_as_of_its_own_last_date(client, staff, past):
+    MilestoneFactory(process=past, title="Latere mijlpaal", starts_on=datetime.date(2018, 12, 31))  # fmt: skip
+    page = home(client, staff)
     assert "Geen komende mijlpalen; wat nog openstaat, is over tijd" in page
+    assert "1 mijlpaal over tijd" in page
