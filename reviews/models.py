@@ -43,7 +43,7 @@ class Review(models.Model):
     moment = models.ForeignKey(
         "monitoring.MeasurementMoment",
         verbose_name=_("meetmoment"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="reviews",
@@ -106,7 +106,7 @@ class ReviewGoal(models.Model):
 
     review = models.ForeignKey(Review, verbose_name=_("review"), on_delete=models.CASCADE, related_name="goals")
     goal = models.ForeignKey(
-        "documents.Goal", verbose_name=_("doelstelling"), on_delete=models.PROTECT, related_name="review_rows"
+        "documents.Goal", verbose_name=_("doelstelling"), on_delete=models.CASCADE, related_name="review_rows"
     )
     worked_html = models.TextField(
         _("wat werkte"), blank=True, max_length=PROSE_MAX_LENGTH, validators=prose_validators()
@@ -166,7 +166,7 @@ class ReviewVersion(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -203,13 +203,13 @@ class ReviewTransition(models.Model):
     version = models.ForeignKey(
         ReviewVersion,
         verbose_name=_("versie"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="transitions",
     )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(_("op"), auto_now_add=True)
 

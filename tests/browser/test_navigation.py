@@ -102,7 +102,7 @@ def test_the_menu_is_grouped_by_what_each_role_does(chromium_browser, live_serve
         page.context.close()
     assert menus["staf"] == ["Overzicht", "Planning", "Scan", "Lange lijst", "Keuze DVO's", "Top vijf BBG",
                              "Doelstellingen", "Document", "Consultatie", "Voorstel", "Monitoring",
-                             "Alle processen"]  # fmt: skip
+                             "Reviews", "Alle processen"]  # fmt: skip
     assert menus["secretaris-glm"][0] == "Keuze DVO GLM"
     assert "Keuze DVO's" not in menus["secretaris-glm"]
     # A BBG member: the result, the decision and the document first; no round to run, no ballot.

@@ -61,7 +61,7 @@ def test_staff_create_open_close_and_release(client, process, long_list, distric
     round.refresh_from_db()
     assert round.is_open
     response = client.post(url("voting:round_release", process), follow=True)
-    assert "Pas als alle DVO&#x27;s gekozen hebben" in response.content.decode()
+    assert "Pas als alle DVO&#x27;s hebben gekozen, kan" in response.content.decode()
     client.post(url("voting:round_close", process))
     round.refresh_from_db()
     assert round.is_closed
