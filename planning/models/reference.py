@@ -81,7 +81,7 @@ class Body(models.Model):
         null=True,
         blank=True,
         related_name="dvo",
-        help_text=_("Alleen voor een DVO: het district waarvan het het overleg is."),
+        help_text=_("Alleen voor een DVO: het district waarvan dit het overleg is."),
     )
     description = models.TextField(
         _("omschrijving"), blank=True, max_length=TEXT_MAX_LENGTH, validators=max_length_validators()
