@@ -182,6 +182,7 @@ PAGES = [
     ("DVO choice", f"/processen/{DEMO_SLUG}/keuze/GLM/"),
     ("decision", f"/processen/{DEMO_SLUG}/top-vijf/"),
     ("goals", f"/processen/{DEMO_SLUG}/doelstellingen/"),
+    ("monitoring", f"/processen/{DEMO_SLUG}/monitoring/"),
     ("notifications", "/meldingen/"),
     ("API milestones", f"/api/milestones/?process={DEMO_SLUG}"),
 ]

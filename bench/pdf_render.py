@@ -151,6 +151,29 @@ def compare(name: str, content, kind, repeat: int) -> Comparison:
     return result
 
 
+def compare_report(name: str, process, year: int, repeat: int) -> Comparison:
+    """The monitoring's annual progress report (issue 14) the same way: our render (monitoring.report.render_pdf,
+    PDF/UA-1) against WeasyPrint alone on the same HTML, untagged and tagged."""
+    import io
+
+    import pypdf
+
+    from monitoring.report import render_pdf as render_report_pdf
+    from monitoring.report import report_html
+
+    ours_html = report_html(process, year)
+    html, base = weasyprint_html(ours_html)
+    pages = len(pypdf.PdfReader(io.BytesIO(render_report_pdf(ours_html))).pages)  # also the warm-up
+    weasyprint_alone(html, base)
+    result = Comparison(name, pages, Side(), Side(), Side())
+    for _ in range(repeat):
+        gc.collect()
+        _timed(result.ours, lambda: render_report_pdf(ours_html))
+        _timed(result.weasyprint, lambda: weasyprint_alone(html, base))
+        _timed(result.weasyprint_ua, lambda: weasyprint_alone(html, base, pdf_variant="pdf/ua-1"))
+    return result
+
+
 @dataclass
 class Downloads:
     label: str
@@ -306,6 +329,8 @@ def main() -> int:
         (f"{args.scale}x long", demo_content(scale=args.scale), Kind.DOCUMENT),
     ]
     rows = [compare(name, content, kind, args.repeat) for name, content, kind in variants]
+    # The monitoring's report of 2021 (five goals, four years of values; issue 14).
+    rows.append(compare_report("progress report 2021", version.document.process, 2021, args.repeat))
     print("\n".join(render_lines(rows, args.repeat)))
 
     client = Client()

@@ -67,3 +67,13 @@ def test_cached_downloads_are_served_and_revalidated(bench, client, bbg_member, 
     assert downloads.median_ms > 0
     assert downloads.not_modified_ms > 0
     assert "revalidated with its ETag (304)" in bench.download_lines(downloads)[0]
+
+
+def test_compare_report_times_the_progress_report(bench, db, process):
+    from monitoring.models import ProgressReport
+
+    ProgressReport.objects.create(process=process, year=2019, summary_html="<p>Een goed eerste jaar.</p>")
+    row = bench.compare_report("report", process, 2019, repeat=1)
+    assert row.pages >= 1
+    assert len(row.ours.wall) == len(row.weasyprint.wall) == len(row.weasyprint_ua.wall) == 1
+    assert row.ratio > 0
