@@ -3,22 +3,24 @@
 fonts, CONCEPT watermark until adopted), tagged PDF/UA-1, the charts as inline SVG (vectors).
 
 Per priority and goal: the values at the year's moment(s), the status (with staff's override and reason), the
-owner's explanation, the partners' actions and the chart; before them the executive summary staff wrote.
+owner's explanation, the partners' actions and the chart; before them the executive summary staff wrote. It is
+written from the report's data (monitoring.report_data), as the .docx is: once adopted from the snapshot the
+Bestuurscollege adopted, charts included, so a value corrected later does not change the adopted report.
 
 Rendering runs in a Celery task (``render_report``); the file is kept by content in the private storage
 (``monitoring-reports/<fingerprint>.pdf``): equal content, equal name, so a download is never stale and a second
 one is immediate.
 """
 
+import datetime
 import hashlib
-import logging
 from dataclasses import dataclass
 
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
@@ -27,11 +29,10 @@ from core.pdf import STATIC_ORIGIN, StaticFilesFetcher, collector_paused, static
 from core.queue import enqueue_on_commit
 from documents.rendering.fonts import font_configuration
 from planning.models import StrategyProcess
+from planning.selectors import reading_date
 
-from .chart import goal_chart
 from .models import ProgressReport
-from .progress import RULE_TEXT
-from .selectors import moments_of, monitoring_for
+from .report_data import chart_of, report_source
 
 FOLDER = "monitoring-reports"
 
@@ -48,44 +49,54 @@ class ReportContent:
     language: str
 
 
-def report_html(process: StrategyProcess, year: int) -> str:
-    """The HTML of the year's report (cheap: a handful of queries and the templates)."""
-    report = ProgressReport.objects.filter(process=process, year=year).first()
-    until_year = [moment for moment in moments_of(process) if moment.measured_on.year <= year]
-    moments = [moment for moment in until_year if moment.measured_on.year == year]
-    items = monitoring_for(process, moments=moments)
-    # The charts show the road so far: no values of later years in an earlier year's report.
-    all_items = {item.goal.pk: item for item in monitoring_for(process, moments=until_year)}
-    adopted = bool(report and report.status == ProgressReport.Status.ADOPTED)
-    language = translation.get_language() or "nl"
-    content = ReportContent(
+def report_content(report: ProgressReport | None, version, year: int, process: StrategyProcess) -> ReportContent:
+    """The cover's and running header's labels. The version as the document's concept has it: the label the next
+    version will get (0.1, 0.2, ...), the adopted version's (1.0) once adopted; ``version`` is the last one."""
+    adopted = bool(report and report.is_frozen)
+    if version is None:
+        label = "0.1"
+    elif adopted:
+        label = version.label
+    else:
+        label = f"{version.major}.{version.minor + 1}"
+    return ReportContent(
         document_title=_("Voortgangsrapportage %(year)s") % {"year": year},
         process_title=process.title,
-        version_label=str(year),  # the running header reads "Versie 2021": the report of that year
+        version_label=label,
         status_label=str(report.get_status_display() if report else ProgressReport.Status.CONCEPT.label),
         is_adopted=adopted,
-        language=language,
+        language=translation.get_language() or "nl",
     )
-    priorities = {}
-    for item in items:
-        priorities.setdefault(item.goal.priority, []).append(
-            {"item": item, "chart": goal_chart(all_items[item.goal.pk], width=480, height=220)}
-        )
+
+
+def report_html(process: StrategyProcess, year: int) -> str:
+    """The HTML of the year's report, written from its data (monitoring.report_data): an adopted report from the
+    snapshot the Bestuurscollege adopted, charts included; cheap, a handful of queries and the templates."""
+    report, version, data = report_source(process, year)
+    content = report_content(report, version, year, process)
+    priorities = [
+        {**priority, "goals": [_drawable(goal) for goal in priority["goals"]]} for priority in data["priorities"]
+    ]
     return render_to_string(
         "monitoring/pdf/report.html",
         {
             "content": content,
-            "language": language,
-            "date": format_date(report.adopted_on if adopted else timezone.localdate()),
+            "language": content.language,
+            "date": format_date(report.adopted_on if content.is_adopted else reading_date(process)),
             "stylesheet_url": static_url("documents/pdf.css"),
             "report_stylesheet_url": static_url("monitoring/report.css"),
-            "report": report,
+            "summary_html": data["summary_html"],
             "year": year,
-            "moments": moments,
-            "priorities": list(priorities.items()),
-            "rule_text": RULE_TEXT,
+            "priorities": priorities,
+            "rule_text": data["rule_text"],
         },
     )
+
+
+def _drawable(goal: dict) -> dict:
+    """A goal's data with what the template draws from it: the chart and each moment's date as a date."""
+    rows = [{**row, "measured_on": datetime.date.fromisoformat(row["measured_on"])} for row in goal["rows"]]
+    return {**goal, "rows": rows, "chart_drawing": chart_of(goal)}
 
 
 def fingerprint(html: str) -> str:
@@ -129,6 +140,3 @@ def render_report(process_id: int, year: int) -> str | None:
 
 def request_render(process: StrategyProcess, year: int) -> None:
     enqueue_on_commit(render_report, process.pk, year)
-
-
-logger = logging.getLogger(__name__)

@@ -13,37 +13,24 @@ Like the document's .docx it is made in the request: it takes milliseconds, no f
 import datetime
 import io
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
 
 from core.dates import format_date
 from documents.rendering.docx import HtmlConverter, data_table, header_and_footer, set_language
 from planning.models import StrategyProcess
+from planning.selectors import reading_date
 
-from .models import ProgressReport
-from .report import ReportContent
-from .selectors import report_data
+from .report import ReportContent, report_content
+from .report_data import report_source
 
 
 def report_docx_data(process: StrategyProcess, year: int) -> tuple[ReportContent, dict, str]:
     """What the .docx is written from: the content's labels, the data and the date."""
-    report = ProgressReport.objects.filter(process=process, year=year).first()
-    adopted = bool(report and report.is_frozen)
-    version = report.versions.order_by("-major", "-minor").first() if report else None
-    if adopted and version is not None:
-        data = version.snapshot
-    else:
-        data = report_data(process, year, summary_html=report.summary_html if report else "")
-    content = ReportContent(
-        document_title=_("Voortgangsrapportage %(year)s") % {"year": year},
-        process_title=process.title,
-        version_label=version.label if version else str(year),
-        status_label=str(report.get_status_display() if report else ProgressReport.Status.CONCEPT.label),
-        is_adopted=adopted,
-        language=translation.get_language() or "nl",
-    )
-    return content, data, format_date(report.adopted_on if adopted else timezone.localdate())
+    report, version, data = report_source(process, year)
+    content = report_content(report, version, year, process)
+    return content, data, format_date(report.adopted_on if content.is_adopted else reading_date(process))
 
 
 def render_report_docx(content: ReportContent, data: dict, date: str) -> bytes:

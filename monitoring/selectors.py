@@ -17,7 +17,7 @@ from .models import (
     ProgressReport,
     ProgressStatus,
 )
-from .progress import RULE_TEXT, IndicatorProgress, combined_value, indicator_status, worst
+from .progress import IndicatorProgress, combined_value, indicator_status, worst
 from .units import format_value
 
 
@@ -207,54 +207,6 @@ def report_moments(process: StrategyProcess, year: int) -> tuple[list[Measuremen
     """The moments of ``year`` and those up to its end (a year's charts show the road so far, nothing later)."""
     until_year = [moment for moment in moments_of(process) if moment.measured_on.year <= year]
     return [moment for moment in until_year if moment.measured_on.year == year], until_year
-
-
-def report_data(process: StrategyProcess, year: int, *, summary_html: str = "") -> dict:
-    """A year's report as plain data (JSON): the summary and, per priority and goal, each moment's values, status,
-    override, explanation and actions. A version's snapshot; the .docx is written from it."""
-    moments, _until = report_moments(process, year)
-    priorities: dict[int, dict] = {}
-    for item in monitoring_for(process, moments=moments):
-        goal = item.goal
-        entry = priorities.setdefault(goal.priority_id, {"title": goal.priority.title, "goals": []})
-        rows = []
-        for row in item.moments:
-            assessment = row.assessment
-            rows.append(
-                {
-                    "moment": row.moment.label,
-                    "measured_on": row.moment.measured_on.isoformat(),
-                    "indicators": [
-                        {
-                            "name": progress.indicator.name,
-                            "unit": progress.indicator.unit,
-                            "baseline": progress.indicator.baseline_text,
-                            "target": progress.indicator.target_text,
-                            "value": progress.value_text,
-                            "provisional": progress.provisional,
-                            "progress_percent": progress.progress_percent,
-                            "expected_percent": progress.expected_percent,
-                        }
-                        for progress in row.indicators
-                    ],
-                    "status": row.status or "",
-                    "status_label": row.status_label,
-                    "computed_label": row.computed_label,
-                    "overridden": row.is_overridden,
-                    "override_reason": assessment.override_reason if assessment else "",
-                    "explanation": assessment.explanation if assessment else "",
-                    "actions": [action.title for action in assessment.actions.all()] if assessment else [],
-                }
-            )
-        entry["goals"].append({"title": goal.title, "owner": goal.owner_display, "rows": rows})
-    return {
-        "year": year,
-        "process_title": process.title,
-        "summary_html": summary_html,
-        "moments": [moment.label for moment in moments],
-        "priorities": list(priorities.values()),
-        "rule_text": str(RULE_TEXT),
-    }
 
 
 def report_milestone_ids(process: StrategyProcess) -> set[int]:

@@ -40,6 +40,7 @@ from documents.workflow import Workflow
 from planning.models import Action, Body, District, Milestone, Municipality, Person, StrategyProcess
 from planning.services_schedule import milestone_save
 
+from .hooks import REPORT_ADOPTED
 from .models import (
     EXPLANATION_MAX_LENGTH,
     REMARK_MAX_LENGTH,
@@ -54,7 +55,8 @@ from .models import (
     ProgressStatus,
     Unit,
 )
-from .selectors import period_bounds, report_data
+from .report_data import report_data
+from .selectors import period_bounds
 
 MAX_VALUE = Decimal("999999999999.99")
 NAME_MAX_LENGTH = 300
@@ -690,6 +692,7 @@ def report_transition(
             milestone.status = Milestone.Status.DONE
             _record(milestone, user, now)
             milestone_save(milestone=milestone)
+        REPORT_ADOPTED.call(report=report, user=user)
     else:
         version = _make_version(report, user, major=0, minor=_next_minor(report), note=note, now=now)
     transition = ProgressReportTransition(

@@ -1,10 +1,11 @@
 """The next cycle: what the previous period's adopted reviews and progress reports give the new process's scan.
 
-When a process is copied for the next period (planning.services.process_copy calls planning.hooks.PROCESS_COPIED)
-and when a review is adopted while a next process exists, every adopted review and every adopted progress report
-of the previous process becomes a source of the next process's scan: not confidential (they were adopted by the
-Bestuurscollege: public), linked to the themes of the priorities its goals work out, found again by its
-reference (the page it comes from) so that nothing is added twice. Through scan.services.source_add.
+When a process is copied for the next period (planning.services.process_copy calls planning.hooks.PROCESS_COPIED),
+and when a review or a progress report (monitoring.hooks.REPORT_ADOPTED) is adopted while a next process exists,
+every adopted review and every adopted progress report of the previous process becomes a source of the next
+process's scan: not confidential (they were adopted by the Bestuurscollege: public), linked to the themes of the
+priorities its goals work out, found again by its reference (the page it comes from) so that nothing is added
+twice. Through scan.services.source_add.
 """
 
 from django.urls import reverse
@@ -106,3 +107,8 @@ def feed_successors(*, process: StrategyProcess, user=None) -> list[Source]:
 def on_process_copied(*, source: StrategyProcess, process: StrategyProcess) -> None:
     """planning.hooks.PROCESS_COPIED: the copy's scan starts with the source's adopted reviews and reports."""
     feed_next_scan(source=source, process=process)
+
+
+def on_report_adopted(*, report: ProgressReport, user=None) -> None:
+    """monitoring.hooks.REPORT_ADOPTED: a report adopted after the copy still feeds the next process's scan."""
+    feed_successors(process=report.process, user=user)

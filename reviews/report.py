@@ -22,7 +22,7 @@ from core.queue import enqueue_on_commit
 from documents.rendering.fonts import font_configuration
 
 from .models import Review
-from .selectors import review_content
+from .selectors import next_version_label, review_content
 
 FOLDER = "reviews"
 
@@ -46,7 +46,8 @@ def review_html(review: Review) -> str:
     header = ReviewHeader(
         document_title=content["title"],
         process_title=content["process_title"],
-        version_label="1.0" if review.is_frozen else str(review.get_status_display()),
+        # As the document's concept: the label the next version will get (0.1, 0.2, ...), 1.0 once adopted.
+        version_label="1.0" if review.is_frozen else next_version_label(review),
         status_label=str(review.get_status_display()),
         is_adopted=review.is_frozen,
         language=language,

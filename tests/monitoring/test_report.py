@@ -222,6 +222,7 @@ def test_the_docx_holds_the_summary_and_every_goal(
     assert {goal.title, "Aangiften van woninginbraak", "4.000", "op koers"} <= set(cells)
     assert any("Het keurmerk werkt." in text for text in paragraphs)
     assert "CONCEPT" in document.sections[0].header.paragraphs[0].text
+    assert "Versie 0.1" in document.sections[0].header.paragraphs[0].text  # what the next version will be
 
     # Adopted: written from version 1.0, as the board adopted it, even when a value changes later.
     _adopt(process, 2019, staff)
@@ -306,3 +307,26 @@ def test_the_pdf_holds_every_goals_value_status_and_chart(
     html = report.report_html(process, 2019)
     assert html.count("<svg") == 1  # the chart as a vector, not an image
     assert report.cached_pdf(html)  # the second download is served from the cache
+
+
+def test_the_adopted_pdf_is_written_from_the_snapshot_charts_included(process, goal, indicator, moments, staff):
+    services.measurement_save(
+        moment=moments[0], user=staff, data=ValueData(indicator=indicator, value="4000", source="Politie BVI")
+    )
+    services.explanation_save(goal=goal, moment=moments[0], user=staff, explanation="Het keurmerk werkt.")
+    services.report_summary_save(process=process, year=2019, user=staff, summary_html="<p>Een goed eerste jaar.</p>")
+    _adopt(process, 2019, staff)
+    adopted = report.report_html(process, 2019)
+    assert "4.000" in adopted
+    assert adopted.count("<svg") == 1
+    assert "Versie</dt><dd>1.0" in adopted
+
+    # A value corrected after adoption shows on the monitoring, not in the adopted report (text nor chart).
+    services.measurement_save(
+        moment=moments[0], user=staff, data=ValueData(indicator=indicator, value="3900", source="Politie BVI")
+    )
+    services.explanation_save(goal=goal, moment=moments[0], user=staff, explanation="Later herzien.")
+    assert report.report_html(process, 2019) == adopted
+    assert "3.900" not in adopted
+    # The next year's report, still in concept, reads the monitoring as it is now.
+    assert "3.900" in report.report_html(process, 2020)

@@ -1,6 +1,6 @@
 """The next cycle: copying a process makes its adopted reviews and progress reports sources of the copy's scan
-(public, with the themes of the goals' priorities, once); a review adopted after the copy feeds it too; the copy's
-long list shows per candidate priority how the corresponding goal did."""
+(public, with the themes of the goals' priorities, once); a review or a report adopted after the copy feeds it
+too; the copy's long list shows per candidate priority how the corresponding goal did."""
 
 import datetime
 
@@ -86,6 +86,22 @@ def test_a_review_adopted_after_the_copy_feeds_the_copy(process, staff, goal, mo
     assert list(Source.objects.filter(process=new).values_list("title", flat=True)) == [
         "Endterm review light VS 2019-2022"
     ]
+
+
+def test_a_report_adopted_after_the_copy_feeds_the_copy(process, staff, goal, moments, themed):
+    new = copy(process)
+    monitoring_services.report_summary_save(process=process, year=2022, user=staff, summary_html="<p>Laatste.</p>")
+    for status, day in (("sent_to_rvo", 1), ("for_adoption", 2), ("adopted", 16)):
+        monitoring_services.report_transition(
+            process=process, year=2022, user=staff, to_status=status, meeting_date=datetime.date(2023, 4, day)
+        )
+    [source] = Source.objects.filter(process=new).prefetch_related("themes")
+    assert (source.title, source.kind, source.published_on) == (
+        "Voortgangsrapportage 2022 VS 2019-2022",
+        Source.Kind.PROGRESS,
+        datetime.date(2023, 4, 16),
+    )
+    assert {theme.name for theme in source.themes.all()} == {"Woninginbraak", "High impact crimes"}
 
 
 def test_the_long_list_shows_how_the_corresponding_goal_did(

@@ -126,5 +126,6 @@ def test_the_pdf_holds_the_goal_its_value_and_the_recommendation(
         "Bijstellen",
         "Meer nadruk op de daders.",
         "CONCEPT",
+        "Versie 0.1",  # the running header: the label the next version will get, as the document's concept
     ):
         assert words in text, words
