@@ -1,8 +1,11 @@
 """The main navigation's links: one tag per link, so that the current page is marked (aria-current="page") in one
-place, and a filter that tells a menu group it holds the current page."""
+place, a filter that tells a menu group it holds the current page, and the process's menu rendered once per
+combination of what it depends on (``process_nav``)."""
 
 from django import template
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.html import format_html
 
 register = template.Library()
@@ -33,3 +36,36 @@ def nav_group_active(context, *prefixes) -> str:
     """The class "active" when the current view name starts with one of ``prefixes`` ("planning:milestone")."""
     current = _current(context)
     return "active" if current and any(current.startswith(prefix) for prefix in prefixes) else ""
+
+
+# The process's menu (includes/nav/process.html) is a pure function of what this key holds: the template and the
+# URLconf (fixed while the process runs), the process (its slug), the role flags and the secretary's district code, the
+# current page, the language and the script prefix. So each worker renders each combination once and keeps it; no
+# data is in it, so no write can make it stale, and a role or a district never gets another's menu.
+_PROCESS_NAV: dict[tuple, str] = {}
+_PROCESS_NAV_LIMIT = 4096
+
+
+@register.simple_tag(takes_context=True)
+def process_nav(context):
+    process = context.get("process")
+    user = context.get("user")
+    secretary = bool(context.get("user_is_secretary"))
+    key = (
+        getattr(process, "slug", None),
+        bool(context.get("user_is_staff")),
+        secretary,
+        user.district.code if secretary else None,  # read anyway for the account menu's badge
+        _current(context),
+        translation.get_language(),
+        get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+    )
+    html = _PROCESS_NAV.get(key)
+    if html is None:
+        # A rendered template is a SafeString already: the tag returns it unescaped.
+        html = context.template.engine.get_template("includes/nav/process.html").render(context)
+        if len(_PROCESS_NAV) >= _PROCESS_NAV_LIMIT:
+            _PROCESS_NAV.clear()
+        _PROCESS_NAV[key] = html
+    return html
