@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from . import admin_names, lookups
+        from . import admin_names, fragments, lookups
 
         lookups.register()
+        fragments.connect_content()
         # After django.contrib.admin's ready() (it comes first in INSTALLED_APPS): every ModelAdmin is registered.
         admin_names.name_third_party_apps_in_dutch()
         admin_names.name_third_party_fields_in_dutch()

@@ -19,6 +19,13 @@ fragment's content depends on (the role, the DVO, "every reader" when nothing). 
 with staff-only content must have an audience that no other role shares. Tests per fragment show that one made
 for staff is never served to a secretary.
 
+**Content.** The area ``content`` is the version of all the data the pages show: every save and delete of a model
+of the project's apps (``CONTENT_APPS``: all but the notifications, the audit log and the search index, which no
+fragment shows) moves it on, and so does every ``bump`` of another area (the bulk writes that call
+``planning_changed`` or ``scan_changed``). A fragment that draws on many apps (the document's preview, the long
+list's look at the previous period) is cached under it: any write anywhere renders it afresh, so it cannot miss a
+dependency; reading far outnumbers writing, so it is still served from the cache nearly always.
+
 A cache that does not answer (Redis down) costs the fragment's rendering, never the page.
 """
 
@@ -28,7 +35,10 @@ from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
+
+from .layers import LAYERS
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +71,45 @@ def _bump_now(areas: Iterable[str]) -> None:
             logger.warning("fragments: could not move the version of %s on", area, exc_info=True)
 
 
+CONTENT_AREA = "content"
+# The apps whose data a page shows: every app of the project but those no fragment draws on.
+CONTENT_APPS = frozenset(LAYERS) - {"core", "audit", "notifications", "search", "archive", "demo"}
+
+
 def bump(*areas: str) -> None:
-    """Move the version of each area on now and again once the current transaction commits (once, outside one).
+    """Move the version of each area (and of ``content``) on now and again once the current transaction commits
+    (once, outside one).
 
     The second move is the one that matters: a request that rendered the data between the write and the commit
     saw the old rows and stored them under the version of the first move. The first one serves the writer's own
     connection (a page rendered later in the same transaction, as in the tests)."""
+    areas = tuple(dict.fromkeys([*areas, CONTENT_AREA]))
     _bump_now(areas)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _bump_now(areas))
+
+
+def content_changed(**_kwargs) -> None:
+    """Move the content's version on (a bulk write that bypasses ``save()`` calls it itself)."""
+    bump(CONTENT_AREA)
+
+
+def _model_changed(sender, **_kwargs) -> None:
+    if sender._meta.app_label in CONTENT_APPS:
+        bump(CONTENT_AREA)
+
+
+def _relation_changed(sender, action: str, **_kwargs) -> None:
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        bump(CONTENT_AREA)
+
+
+def connect_content() -> None:
+    """Called once from CoreConfig.ready(): every model's saves and deletes, and every many-to-many change, of the
+    content's apps move its version on."""
+    post_save.connect(_model_changed, dispatch_uid="fragments-content-save")
+    post_delete.connect(_model_changed, dispatch_uid="fragments-content-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="fragments-content-m2m")
 
 
 def fragment_key(name: str, *, areas: Iterable[str], audience: str, parts: Iterable[object] = ()) -> str:

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.dates import Precision, check_year
 from core.dates import shift_years as shift_date
 
+from .fragments import planning_changed
 from .hooks import COPY_SKIPS_MILESTONES, PROCESS_COPIED
 from .models import Action, Milestone, Phase, StrategyProcess
 
@@ -256,6 +257,7 @@ def process_reschedule(*, process: StrategyProcess, days: int) -> StrategyProces
     for action in actions:
         action.due_on += datetime.timedelta(days=days)
     bulk_update_with_history(actions, Action, ["due_on"], batch_size=500)
+    planning_changed()  # the bulk updates bypass save(): the cached timeline and conflicts must follow
     return process
 
 

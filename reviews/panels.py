@@ -2,13 +2,22 @@
 corresponding goal of the previous process did, e.g. "In VS 2019-2022: Doelstelling 1 – behaald (endterm review:
 voortzetten)". A goal corresponds to a candidate when its priority is the one the candidate continues, has the
 same title, or (failing those) shares a theme with it. Its standing is the monitoring's last status; the
-recommendation that of the adopted endterm review, else the adopted midterm review."""
+recommendation that of the adopted endterm review, else the adopted midterm review.
+
+The panel draws on the previous process's goals, monitoring and reviews and on the long list's priorities: it is
+a cached fragment under the version of all content (core.fragments.CONTENT_AREA), per role, language and the
+priorities the reader sees."""
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.panels import Panel
 from documents.models import Goal
 from monitoring.selectors import monitoring_for
+from planning.fragments import role_audience
 from planning.models import StrategyProcess
 
 from .models import Review, ReviewGoal
@@ -76,8 +85,25 @@ def previous_period_rows(process: StrategyProcess, priorities) -> tuple[Strategy
     return previous, rows
 
 
-def previous_period_panel(process, priorities, user) -> Panel | None:
+def _render_panel(process, priorities) -> str:
+    """The panel's HTML, or "" when the previous period has nothing to say about these priorities."""
     previous, rows = previous_period_rows(process, priorities)
     if previous is None or not any(found for _, found in rows):
+        return ""
+    return render_to_string(
+        "reviews/includes/previous_period_panel.html", {"previous": previous, "previous_rows": rows}
+    )
+
+
+def previous_period_panel(process, priorities, user) -> Panel | None:
+    if not process.predecessor_id:
         return None
-    return Panel("reviews/includes/previous_period_panel.html", {"previous": previous, "previous_rows": rows})
+    html = cached_fragment(
+        "longlist-previous-period",
+        areas=[CONTENT_AREA],
+        audience=role_audience(user),
+        parts=[process.pk, "-".join(str(priority.pk) for priority in priorities)],
+        render=lambda: _render_panel(process, priorities),
+    )
+    # Rendered by our template above, escaped there.
+    return Panel("includes/rendered_panel.html", {"html": mark_safe(html)}) if html else None  # noqa: S308

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -14,9 +15,11 @@ from django.views.generic import FormView, TemplateView, View
 
 from core.dates import format_date
 from core.errors import add_service_error
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.history import history_versions
 from core.limits import parse_id
 from core.numbers import format_number
+from planning.fragments import role_audience
 from planning.models import Municipality
 
 from .. import services
@@ -89,24 +92,25 @@ class DocumentView(DocumentMixin, TemplateView):
         document = self.document
         if document is None:
             return context
-        versions = versions_of(document)
-        # The top five and the adopted goals, read once for the preview and both consistency checks.
-        chosen = top_five(self.process)
-        basis = consistency_basis(self.process, chosen)
-        content = draft_content(document, versions, chosen)
-        latest = versions[-1] if versions else None
-        latest_problems = None
-        if latest is not None:
-            latest_problems = document_consistency(self.process, build_document_content(latest), basis)
+        # The preview and both consistency checks draw on the goals, the top five, the priorities, the planning and
+        # the consultation: cached under the version of all content (core.fragments), per role, language and day.
+        read = cached_fragment(
+            "document-preview",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[document.pk, timezone.localdate().isoformat()],
+            render=lambda: self.preview(document),
+        )
+        content = read["content"]
         context.update(
-            versions=list(reversed(versions)),
-            latest=latest,
+            versions=list(reversed(read["versions"])),
+            latest=read["versions"][-1] if read["versions"] else None,
             transitions=list(transitions_of(document)),
             content=content,
             sections=safe_sections(content),
             letter_html=mark_safe(content.letter_html),  # noqa: S308 - sanitised, see safe_sections
-            problems=document_consistency(self.process, content, basis),
-            latest_problems=latest_problems,
+            problems=read["problems"],
+            latest_problems=read["latest_problems"],
             steps=[
                 {"status": status, "label": TRANSITION_LABELS[status][0]}
                 for status in services.allowed_transitions(document)
@@ -125,6 +129,23 @@ class DocumentView(DocumentMixin, TemplateView):
             ],
         )
         return context
+
+    def preview(self, document: Document) -> dict:
+        """The versions, the current concept and the checks of the concept and of the latest version."""
+        versions = versions_of(document)
+        # The top five and the adopted goals, read once for the preview and both consistency checks.
+        chosen = top_five(self.process)
+        basis = consistency_basis(self.process, chosen)
+        content = draft_content(document, versions, chosen)
+        latest = versions[-1] if versions else None
+        return {
+            "versions": versions,
+            "content": content,
+            "problems": document_consistency(self.process, content, basis),
+            "latest_problems": (
+                document_consistency(self.process, build_document_content(latest), basis) if latest else None
+            ),
+        }
 
 
 class DocumentStartView(DocumentMixin, View):

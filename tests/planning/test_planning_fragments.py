@@ -17,6 +17,7 @@ from django.utils import translation
 from core.fragments import fragment_key
 from planning.fragments import PLANNING_AREA, role_audience
 from planning.models import Milestone
+from planning.services import process_reschedule
 from planning.services_schedule import milestone_save
 from tests.planning.factories import AbsenceFactory, PersonFactory
 from tests.planning.test_dashboard_views import build_planning
@@ -141,6 +142,16 @@ def test_moving_the_bbg_after_the_dvo_shows_at_once(client, staff, process, toda
     html, _queries = visit(client, process, page_name)
     assert "hangt af van" not in html
     assert "5 juli 2018" in html
+
+
+def test_rescheduling_the_whole_process_shows_at_once(client, staff, process, today, page_name):
+    build_planning(process)
+    client.force_login(staff)
+    assert "20 juni 2018" in visit(client, process, page_name)[0]
+    process_reschedule(process=process, days=7)  # bulk updates: no save() signals
+    html, _queries = visit(client, process, page_name)
+    assert "27 juni 2018" in html
+    assert "20 juni 2018" not in html
 
 
 def test_a_dependency_added_through_the_service_shows_at_once(client, staff, process, today, page_name):

@@ -1,0 +1,110 @@
+"""The document page's preview and checks are a cached fragment under the version of all content
+(core.fragments.CONTENT_AREA): served from the cache while nothing changed, rendered afresh after any write to
+what the document draws on, and kept per role and language, so that a secretary is never served what was made for
+staff."""
+
+import dataclasses
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.fragments import CONTENT_AREA, fragment_key
+from planning.fragments import role_audience
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "PREVIEW MADE FOR ANOTHER READER"
+
+
+def visit(client, process) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("documents:document", kwargs={"slug": process.slug}))
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def without_tokens(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def key_of(user, document, language="nl") -> str:
+    with translation.override(language):
+        return fragment_key(
+            "document-preview",
+            areas=[CONTENT_AREA],
+            audience=role_audience(user),
+            parts=[document.pk, timezone.localdate().isoformat()],
+        )
+
+
+def plant(user, document, language="nl") -> None:
+    """Put MARKER in the first section of the cached preview that ``user``'s role reads in ``language``."""
+    key = key_of(user, document, language)
+    read = cache.get(key)
+    assert read is not None, "visit the page as this role first"
+    first, *rest = read["content"].sections
+    sections = [dataclasses.replace(first, title=MARKER), *rest]
+    cache.set(key, {**read, "content": dataclasses.replace(read["content"], sections=sections)})
+
+
+def test_a_second_visit_is_served_from_the_cache_with_the_same_page(client, staff, process, goal, document):
+    client.force_login(staff)
+    first, rendered = visit(client, process)
+    second, cached = visit(client, process)
+    assert cached < rendered - 5  # the goals, top five, priorities, capacity and consultation are not read again
+    assert without_tokens(second) == without_tokens(first)
+    assert "Woninginbraken terugdringen" in second
+
+
+def test_a_secretary_is_never_served_the_preview_made_for_staff(client, staff, secretary, process, goal, document):
+    client.force_login(staff)
+    visit(client, process)
+    plant(staff, document)
+    assert MARKER in visit(client, process)[0]  # the planted key is the one staff's page reads
+    client.force_login(secretary)
+    html, _queries = visit(client, process)
+    assert MARKER not in html
+    assert "Woninginbraken terugdringen" in html
+
+
+def test_english_is_never_served_the_dutch_preview(client, staff, process, goal, document):
+    client.force_login(staff)
+    visit(client, process)
+    plant(staff, document)
+    client.cookies["django_language"] = "en"
+    html, _queries = visit(client, process)
+    assert MARKER not in html
+    assert "Woninginbraken terugdringen" in html
+
+
+def test_a_goal_changed_anywhere_shows_at_once(client, staff, process, goal, document, priorities):
+    client.force_login(staff)
+    visit(client, process)
+    goal.title = "Woninginbraken halveren"
+    goal.save()  # as the admin or any form would
+    html, _queries = visit(client, process)
+    assert "Woninginbraken halveren" in html
+    assert "Woninginbraken terugdringen" not in html
+    priority = priorities[0]
+    priority.title = "Veilig thuis"
+    priority.save()
+    assert "Veilig thuis" in visit(client, process)[0]
+
+
+def test_the_site_settings_and_a_many_to_many_change_move_the_content_on(process, goal, document, staff, priorities):
+    from scan.models import Theme
+    from sitesettings.models import SiteSettings
+
+    before = key_of(staff, document)
+    settings_row = SiteSettings.get_solo()
+    settings_row.network_name = "Veiligheidsnetwerk Elders"
+    settings_row.save()
+    after_settings = key_of(staff, document)
+    assert after_settings != before
+    priorities[0].themes.add(Theme.objects.create(name="Nieuw thema"))
+    assert key_of(staff, document) != after_settings
