@@ -9,17 +9,20 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.errors import add_service_error
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.history import history_versions
 from core.limits import parse_id
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from core.views import ProcessMixin
 from documents.forms import TransitionForm, VersionForm
+from planning.fragments import role_audience
 from planning.models import District, Municipality
 
 from . import report, services
@@ -71,9 +74,17 @@ class DashboardView(MonitoringMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        goals = monitored_goals(self.process)
+        # Every goal's monitoring and chart, read from many apps: cached under the version of all content
+        # (core.fragments), per role, language and day; the filters are applied to the cached list.
+        read = cached_fragment(
+            "monitoring-dashboard",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, timezone.localdate().isoformat()],
+            render=self.read_dashboard,
+        )
+        goals, items, charts = read["goals"], read["items"], read["charts"]
         form = DashboardFilterForm(self.request.GET or None, goals=goals)
-        items = monitoring_for(self.process, goals=goals)
         if form.is_valid():
             data = form.cleaned_data
             if data["priority"]:
@@ -87,14 +98,24 @@ class DashboardView(MonitoringMixin, TemplateView):
                 items = [item for item in items if (item.latest.status if item.latest else None) == wanted]
         context.update(
             form=form,
-            cards=[(item, goal_chart(item, width=300, height=150, small=True)) for item in items],
-            moments=moments_of(self.process),
+            cards=[(item, charts[item.goal.pk]) for item in items],
+            moments=read["moments"],
             total=len(goals),
             can_enter=self.request.user.has_perm(ENTER),
             rule_text=RULE_TEXT,
             years=range(self.process.period_start_year, self.process.period_end_year + 1),
         )
         return context
+
+    def read_dashboard(self) -> dict:
+        goals = monitored_goals(self.process)
+        items = monitoring_for(self.process, goals=goals)
+        return {
+            "goals": goals,
+            "items": items,
+            "charts": {item.goal.pk: goal_chart(item, width=300, height=150, small=True) for item in items},
+            "moments": moments_of(self.process),
+        }
 
 
 class GoalMixin(MonitoringMixin):

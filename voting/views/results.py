@@ -12,8 +12,10 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.panels import collect_panels
 from core.views import ProcessMixin
+from planning.fragments import role_audience
 
 from ..exports import result_context, results_pdf, results_xlsx
 from ..hooks import RESULT_PANELS
@@ -56,7 +58,16 @@ class ResultsView(ResultProcessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(process=self.process, round=self.round, progress=round_progress(self.round))
         if self.visible:
-            context.update(result_context(self.process, round_result(self.round)))
+            # The count, read from the ballots, the priorities and the districts: cached under the version of all
+            # content (core.fragments), per role; who may see it was checked above, before the cache.
+            result = cached_fragment(
+                "voting-result",
+                areas=[CONTENT_AREA],
+                audience=role_audience(self.request.user),
+                parts=[self.round.pk],
+                render=lambda: round_result(self.round),
+            )
+            context.update(result_context(self.process, result))
             # What the apps built on the result show under it (decisions: the BBG's top five).
             context["panels"] = collect_panels(
                 RESULT_PANELS, process=self.process, round=self.round, user=self.request.user

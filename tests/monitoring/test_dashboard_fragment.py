@@ -1,0 +1,77 @@
+"""The monitoring dashboard's goals, values and charts are a cached fragment under the version of all content:
+served from the cache while nothing changed, read afresh after a value is entered, and kept per role, so that a
+secretary or a BBG member is never served what was made for staff."""
+
+import dataclasses
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.fragments import CONTENT_AREA, fragment_key
+from monitoring import services
+from monitoring.services import ValueData
+from planning.fragments import role_audience
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "DASHBOARD MADE FOR ANOTHER READER"
+
+
+def visit(client, process, **params) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("monitoring:dashboard", kwargs={"slug": process.slug}), params)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def plant(user, process) -> None:
+    """Rename the goal in the cached dashboard that ``user``'s role reads."""
+    with translation.override("nl"):
+        key = fragment_key(
+            "monitoring-dashboard",
+            areas=[CONTENT_AREA],
+            audience=role_audience(user),
+            parts=[process.pk, timezone.localdate().isoformat()],
+        )
+    read = cache.get(key)
+    assert read is not None, "visit the page as this role first"
+    [item] = read["items"]
+    item.goal.title = MARKER
+    cache.set(key, {**read, "items": [dataclasses.replace(item)]})
+
+
+def test_a_second_visit_is_served_from_the_cache_and_a_value_shows_at_once(
+    client, process, goal, indicator, moments, staff
+):
+    client.force_login(staff)
+    _first, rendered = visit(client, process)
+    second, cached = visit(client, process)
+    assert cached < rendered
+    assert "Woninginbraken terugdringen" in second
+    assert "4.000" not in second
+    services.measurement_save(
+        moment=moments[0], user=staff, data=ValueData(indicator=indicator, value="4000", source="BVI")
+    )
+    html, _queries = visit(client, process)
+    assert "4.000" in html
+    assert "op koers" in html
+    assert "Woninginbraken terugdringen" in visit(client, process, status="on_course")[0]  # filters the cached list
+    assert "Woninginbraken terugdringen" not in visit(client, process, status="behind")[0]
+
+
+def test_a_secretary_and_a_bbg_member_are_never_served_the_dashboard_made_for_staff(
+    client, process, goal, indicator, moments, staff, secretary, bbg_member
+):
+    client.force_login(staff)
+    visit(client, process)
+    plant(staff, process)
+    assert MARKER in visit(client, process)[0]  # the planted key is the one staff's page reads
+    for reader in (secretary, bbg_member):
+        client.force_login(reader)
+        html, _queries = visit(client, process)
+        assert MARKER not in html
+        assert "Woninginbraken terugdringen" in html
