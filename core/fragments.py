@@ -94,8 +94,16 @@ def content_changed(**_kwargs) -> None:
     bump(CONTENT_AREA)
 
 
-def _model_changed(sender, **_kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
+# Saves that change nothing a page shows: a login stamps the user's last login.
+_UNSHOWN_UPDATES = (frozenset({"last_login"}),)
+
+
+def _model_changed(sender, update_fields=None, **_kwargs) -> None:
+    # A history record (django-simple-history's model has ``instance_type``) follows a save of its own model, which
+    # moves the version on already; a login's history record of the last login moves nothing a page shows.
+    if hasattr(sender, "instance_type") or sender._meta.app_label not in CONTENT_APPS:
+        return
+    if frozenset(update_fields or ()) not in _UNSHOWN_UPDATES:
         bump(CONTENT_AREA)
 
 

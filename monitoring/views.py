@@ -8,9 +8,11 @@ from django.core.files.storage import storages
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -96,9 +98,25 @@ class DashboardView(MonitoringMixin, TemplateView):
             if data["status"]:
                 wanted = None if data["status"] == "none" else data["status"]
                 items = [item for item in items if (item.latest.status if item.latest else None) == wanted]
+        filters = [""] * 4
+        if form.is_valid():
+            data = form.cleaned_data
+            filters = [data["priority"], data["owner"], getattr(data["district"], "pk", ""), data["status"]]
+        cards = [(item, charts[item.goal.pk]) for item in items]
+        # The cards and the table, written from the cached list: cached in turn per role, language, day and filter.
+        cards_html = cached_fragment(
+            "monitoring-dashboard-cards",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, timezone.localdate().isoformat(), *filters],
+            render=lambda: render_to_string(
+                "monitoring/includes/dashboard_cards.html",
+                {"cards": cards, "moments": read["moments"], "total": len(goals), "process": self.process},
+            ),
+        )
         context.update(
             form=form,
-            cards=[(item, charts[item.goal.pk]) for item in items],
+            cards_html=mark_safe(cards_html),  # noqa: S308 - rendered by our template, escaped there
             moments=read["moments"],
             total=len(goals),
             can_enter=self.request.user.has_perm(ENTER),

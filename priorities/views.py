@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.history import history_versions
 from core.panels import collect_columns, collect_panels
 from core.views import ProcessMixin
@@ -31,6 +32,7 @@ from .forms import (
     SendForm,
     roles_from_formset,
 )
+from .fragments import reader_audience
 from .history import assessment_versions, partner_role_versions, source_changes_for
 from .hooks import LONGLIST_PANELS, PRIORITY_LIST_COLUMNS, PRIORITY_PANELS, REOPEN_WARNINGS
 from .models import CRITERION_SHORT_LABELS, MAX_PRIORITIES, Criterion, LongList, Priority
@@ -90,11 +92,16 @@ class LongListView(ProcessViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        priorities = list(priorities_for(self.process, self.request.user))
-        proposals = majority_proposals(self.process, priorities)
-        for priority in priorities:
-            priority.cells = criterion_cells(priority)
-            priority.proposal = proposals[priority.pk]
+        # The priorities with their themes, sources, roles, criteria and the majority's proposals, read from the
+        # long list, the scan and the assessments: cached under the version of all content (core.fragments), per
+        # role and whether the reader sees confidential sources.
+        priorities = cached_fragment(
+            "priorities-longlist",
+            areas=[CONTENT_AREA],
+            audience=reader_audience(self.request.user),
+            parts=[self.process.pk],
+            render=self.read_priorities,
+        )
         context.update(
             priorities=priorities,
             max_priorities=MAX_PRIORITIES,
@@ -105,6 +112,14 @@ class LongListView(ProcessViewMixin, TemplateView):
             columns=collect_columns(PRIORITY_LIST_COLUMNS, user=self.request.user, objects=priorities),
         )
         return context
+
+    def read_priorities(self) -> list:
+        priorities = list(priorities_for(self.process, self.request.user))
+        proposals = majority_proposals(self.process, priorities)
+        for priority in priorities:
+            priority.cells = criterion_cells(priority)
+            priority.proposal = proposals[priority.pk]
+        return priorities
 
 
 class PriorityDetailView(PriorityViewMixin, TemplateView):

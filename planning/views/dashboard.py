@@ -55,7 +55,12 @@ class DashboardView(_ProcessPageMixin, TemplateView):
             phases=phases,
             total_done=sum(phase.done for phase in phases),
             total_milestones=sum(phase.total for phase in phases),
-            upcoming=selectors.upcoming(self.process, today=self.today),
+            upcoming=cached_fragment(
+                "planning-upcoming",
+                parts=[self.process.pk, self.today.isoformat()],
+                render=lambda: selectors.upcoming(self.process, today=self.today),
+                **cached,
+            ),
             planning_problems=conflicts.planning_problems,
             overdue=conflicts.overdue,
             panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),

@@ -29,19 +29,21 @@ def visit(client, process, **params) -> tuple[str, int]:
 
 
 def plant(user, process) -> None:
-    """Rename the goal in the cached dashboard that ``user``'s role reads."""
+    """Rename the goal in the cached list, and put MARKER in the cached cards, that ``user``'s role reads."""
+    today = timezone.localdate().isoformat()
     with translation.override("nl"):
-        key = fragment_key(
-            "monitoring-dashboard",
-            areas=[CONTENT_AREA],
-            audience=role_audience(user),
-            parts=[process.pk, timezone.localdate().isoformat()],
+        audience = role_audience(user)
+        key = fragment_key("monitoring-dashboard", areas=[CONTENT_AREA], audience=audience, parts=[process.pk, today])
+        cards = fragment_key(
+            "monitoring-dashboard-cards", areas=[CONTENT_AREA], audience=audience, parts=[process.pk, today, *[""] * 4]
         )
     read = cache.get(key)
     assert read is not None, "visit the page as this role first"
+    assert cache.get(cards) is not None
     [item] = read["items"]
     item.goal.title = MARKER
     cache.set(key, {**read, "items": [dataclasses.replace(item)]})
+    cache.set(cards, f"<p>{MARKER}</p>")
 
 
 def test_a_second_visit_is_served_from_the_cache_and_a_value_shows_at_once(

@@ -16,7 +16,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.views import ProcessMixin
+from priorities.fragments import reader_audience
 from priorities.selectors import criterion_cells, long_list_for, priorities_for, user_sees_confidential
 
 from .. import services
@@ -111,6 +113,17 @@ class BallotView(DistrictBallotMixin, FormView):
 
     @cached_property
     def priorities(self):
+        """The long list to choose from: cached under the version of all content (core.fragments), per role and
+        whether the reader sees confidential sources."""
+        return cached_fragment(
+            "voting-ballot-priorities",
+            areas=[CONTENT_AREA],
+            audience=reader_audience(self.request.user),
+            parts=[self.process.pk],
+            render=self.read_priorities,
+        )
+
+    def read_priorities(self) -> list:
         priorities = list(priorities_for(self.process, self.request.user))
         for priority in priorities:
             priority.cells = criterion_cells(priority)
