@@ -7,12 +7,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.dates import format_date
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.views import ProcessMixin
+from planning.fragments import role_audience
 from voting.exports import ranking_rows
 from voting.models import Round
 from voting.selectors import round_for, round_result
@@ -35,11 +39,15 @@ class _DecisionMixin(ProcessMixin):
         if self.round is None:
             raise Http404
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(process=self.process, round=self.round, decision=self.decision)
+    def decision_context(self) -> dict:
+        context = {"process": self.process, "round": self.round, "decision": self.decision}
         if self.decision is not None:
             context["decided_on_display"] = format_date(self.decision.decided_on)
+        return context
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.decision_context())
         return context
 
 
@@ -50,12 +58,28 @@ class DecisionView(_DecisionMixin, TemplateView):
     template_name = "decisions/decision_detail.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        # Not the mixin's context (super() of _DecisionMixin): the decision is read only when the cache has none.
+        context = super(_DecisionMixin, self).get_context_data(**kwargs)
+        # The decision as HTML, cached under the version of all content (core.fragments), per role and language:
+        # who sees an unconfirmed decision (staff) and who may change it depend on the role and the data alone.
+        context["decision_body"] = mark_safe(  # noqa: S308 - rendered by our template, escaped there
+            cached_fragment(
+                "decisions-decision",
+                areas=[CONTENT_AREA],
+                audience=role_audience(self.request.user),
+                parts=[self.process.pk],
+                render=self.render_body,
+            )
+        )
+        return context
+
+    def render_body(self) -> str:
+        context = self.decision_context()
         user = self.request.user
         if self.decision is not None and not user.has_perm("decisions.view_decision", self.decision):
             context["decision"] = None  # not yet confirmed: for staff only
         context["can_change"] = user.has_perm("decisions.change_decision")
-        return context
+        return render_to_string("decisions/includes/decision_body.html", context)
 
 
 class DecisionEditView(_DecisionMixin, FormView):

@@ -14,11 +14,13 @@ from rest_framework.response import Response
 
 from accounts.api_permissions import RulePermission
 from core.api import service_call
+from core.api_fragments import CachedListMixin
 from core.schema import refusals
 
 from . import services
 from .access import get_process_for_user
 from .conflicts import process_conflicts
+from .fragments import PLANNING_AREA, role_audience
 from .models import Action, District, Milestone, Municipality, StrategyProcess
 from .serializers import (
     ActionSerializer,
@@ -111,10 +113,16 @@ class ProcessViewSet(
     partial_update=extend_schema(summary="Mijlpaal deels wijzigen (programmastaf)"),
     destroy=extend_schema(summary="Mijlpaal verwijderen (programmastaf)"),
 )
-class MilestoneViewSet(ProcessScopedViewSet):
+class MilestoneViewSet(CachedListMixin, ProcessScopedViewSet):
     serializer_class = MilestoneSerializer
     view_perm = "planning.view_milestone"
     change_perm = "planning.change_milestone"
+    # The list from the cache, under the planning's version, per role (core.api_fragments).
+    list_fragment = "api-milestones"
+    list_areas = (PLANNING_AREA,)
+
+    def list_audience(self) -> str:
+        return role_audience(self.request.user)
 
     def perform_destroy(self, instance):
         # Through the service, like the page: the milestones that depended on it record the change.

@@ -8,8 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -107,11 +109,30 @@ class LongListView(ProcessViewMixin, TemplateView):
             max_priorities=MAX_PRIORITIES,
             list_is_full=len(priorities) >= MAX_PRIORITIES,
             can_add=not self.long_list.is_frozen and len(priorities) < MAX_PRIORITIES,
-            criterion_headings=[(CRITERION_SHORT_LABELS[criterion], criterion.label) for criterion in Criterion],
             panels=collect_panels(LONGLIST_PANELS, process=self.process, priorities=priorities, user=self.request.user),
-            columns=collect_columns(PRIORITY_LIST_COLUMNS, user=self.request.user, objects=priorities),
+        )
+        # The table as HTML, the apps' columns (comments: open threads) included: cached like the priorities. Only
+        # readers with a role reach this page, and for them the columns depend on nothing but the role.
+        context["table"] = mark_safe(  # noqa: S308 - rendered by our template, escaped there
+            cached_fragment(
+                "priorities-longlist-table",
+                areas=[CONTENT_AREA],
+                audience=reader_audience(self.request.user),
+                parts=[self.process.pk],
+                render=lambda: self.render_table(priorities),
+            )
         )
         return context
+
+    def render_table(self, priorities) -> str:
+        return render_to_string(
+            "priorities/includes/longlist_table.html",
+            {
+                "priorities": priorities,
+                "criterion_headings": [(CRITERION_SHORT_LABELS[criterion], criterion.label) for criterion in Criterion],
+                "columns": collect_columns(PRIORITY_LIST_COLUMNS, user=self.request.user, objects=priorities),
+            },
+        )
 
     def read_priorities(self) -> list:
         priorities = list(priorities_for(self.process, self.request.user))

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -104,19 +105,14 @@ class DocumentView(DocumentMixin, TemplateView):
         content = read["content"]
         context.update(
             versions=list(reversed(read["versions"])),
-            latest=read["versions"][-1] if read["versions"] else None,
             transitions=list(transitions_of(document)),
             content=content,
-            sections=safe_sections(content),
-            letter_html=mark_safe(content.letter_html),  # noqa: S308 - sanitised, see safe_sections
-            problems=read["problems"],
-            latest_problems=read["latest_problems"],
+            preview_html=mark_safe(read["html"]),  # noqa: S308 - rendered by our template, escaped there
             steps=[
                 {"status": status, "label": TRANSITION_LABELS[status][0]}
                 for status in services.allowed_transitions(document)
             ],
             version_form=VersionForm(),
-            capacity=capacity_totals(content.capacity),
             dates=[
                 (label, format_date(value))
                 for label, value in [
@@ -138,13 +134,24 @@ class DocumentView(DocumentMixin, TemplateView):
         basis = consistency_basis(self.process, chosen)
         content = draft_content(document, versions, chosen)
         latest = versions[-1] if versions else None
-        return {
-            "versions": versions,
+        checks = {
+            "process": self.process,
+            "document": document,
             "content": content,
+            "latest": latest,
             "problems": document_consistency(self.process, content, basis),
             "latest_problems": (
                 document_consistency(self.process, build_document_content(latest), basis) if latest else None
             ),
+            "capacity": capacity_totals(content.capacity),
+            "sections": safe_sections(content),
+            "letter_html": mark_safe(content.letter_html),  # noqa: S308 - sanitised, see safe_sections
+        }
+        # The checks and the concept's text as HTML (documents/includes/preview.html).
+        return {
+            "versions": versions,
+            "content": content,
+            "html": render_to_string("documents/includes/preview.html", checks),
         }
 
 
@@ -345,7 +352,6 @@ class VersionDetailView(DocumentMixin, TemplateView):
             sections=safe_sections(content),
             letter_html=mark_safe(content.letter_html),  # noqa: S308 - sanitised when the snapshot was made
             problems=document_consistency(self.process, content),
-            capacity=capacity_totals(content.capacity),
         )
         return context
 

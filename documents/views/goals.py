@@ -4,15 +4,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.dates import format_date
 from core.errors import add_service_error
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.history import history_versions
 from core.panels import collect_columns, collect_panels
+from planning.fragments import role_audience
 
 from .. import services
 from ..access import get_goal_for_user
@@ -37,17 +41,37 @@ class GoalListView(ProcessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        chosen = top_five(self.process)
-        goals = checked_goals(self.process, chosen)
-        context.update(
-            checked=goals,
-            top_five=chosen,
-            smart_count=sum(1 for item in goals if item.is_smart),
-            period_start=format_date(smart_facts(self.process, chosen).period_start),
-            period_end=format_date(smart_facts(self.process, chosen).period_end),
-            columns=collect_columns(GOAL_LIST_COLUMNS, user=self.request.user, objects=[item.goal for item in goals]),
+        # The goals with their SMART check, the top five and the apps' columns (comments: open threads), as HTML:
+        # cached under the version of all content (core.fragments), per role and language. Only readers with a
+        # role reach this page, and for them the columns depend on nothing but the role.
+        context["goal_list"] = cached_fragment(
+            "documents-goal-list",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk],
+            render=self.render_goal_list,
         )
         return context
+
+    def render_goal_list(self) -> dict:
+        chosen = top_five(self.process)
+        goals = checked_goals(self.process, chosen)
+        facts = smart_facts(self.process, chosen)
+        context = {
+            "process": self.process,
+            "checked": goals,
+            "top_five": chosen,
+            "smart_count": sum(1 for item in goals if item.is_smart),
+            "period_start": format_date(facts.period_start),
+            "period_end": format_date(facts.period_end),
+            "columns": collect_columns(
+                GOAL_LIST_COLUMNS, user=self.request.user, objects=[item.goal for item in goals]
+            ),
+        }
+        return {
+            part: mark_safe(render_to_string(f"documents/includes/goal_list_{part}.html", context))  # noqa: S308
+            for part in ("intro", "table")
+        }
 
 
 class GoalMixin(ProcessMixin):

@@ -39,35 +39,40 @@ class DashboardView(_ProcessPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The open conflicts and the phase progress, from the cache while the planning is unchanged
-        # (core.fragments): per process, day and role, so no role is ever served another's.
-        cached = {"areas": [PLANNING_AREA], "audience": role_audience(self.request.user)}
-        conflicts = cached_fragment(
-            "planning-conflicts",
-            parts=[self.process.pk, self.today.isoformat()],
-            render=lambda: selectors.conflict_groups(self.process, today=self.today),
-            **cached,
-        )
-        phases = cached_fragment(
-            "planning-phases", parts=[self.process.pk], render=lambda: selectors.phase_progress(self.process), **cached
-        )
+        # The phase progress, what comes next and the open conflicts, as HTML, from the cache while the planning
+        # is unchanged (core.fragments): per process, day, role and language, so no role is ever served another's.
         context.update(
-            phases=phases,
-            total_done=sum(phase.done for phase in phases),
-            total_milestones=sum(phase.total for phase in phases),
-            upcoming=cached_fragment(
-                "planning-upcoming",
+            dashboard=cached_fragment(
+                "planning-dashboard",
+                areas=[PLANNING_AREA],
+                audience=role_audience(self.request.user),
                 parts=[self.process.pk, self.today.isoformat()],
-                render=lambda: selectors.upcoming(self.process, today=self.today),
-                **cached,
+                render=self.render_overview,
             ),
-            planning_problems=conflicts.planning_problems,
-            overdue=conflicts.overdue,
             panels=collect_panels(DASHBOARD_PANELS, process=self.process, user=self.request.user),
             # A past cycle has nothing left to do; its dashboard reads as of its own dates.
             todos=None if self.is_past else todos_for(self.request.user, [self.process]),
         )
         return context
+
+    def render_overview(self) -> dict:
+        conflicts = selectors.conflict_groups(self.process, today=self.today)
+        phases = selectors.phase_progress(self.process)
+        context = {
+            "process": self.process,
+            "phases": phases,
+            "total_done": sum(phase.done for phase in phases),
+            "total_milestones": sum(phase.total for phase in phases),
+            "upcoming": selectors.upcoming(self.process, today=self.today),
+            "planning_problems": conflicts.planning_problems,
+            "overdue": conflicts.overdue,
+        }
+        return {
+            "overview": mark_safe(render_to_string("planning/includes/dashboard_overview.html", context)),  # noqa: S308
+            "conflicts": mark_safe(  # noqa: S308 - rendered by our templates, escaped there
+                render_to_string("planning/includes/dashboard_conflict_section.html", context)
+            ),
+        }
 
 
 class TimelineView(_ProcessPageMixin, TemplateView):

@@ -10,11 +10,10 @@ from django.utils import timezone, translation
 from core.fragments import CONTENT_AREA, content_changed, fragment_key
 from decisions.selectors import confirmed_top_five, decision_for
 from planning.fragments import PLANNING_AREA, role_audience
-from planning.selectors import upcoming
 from priorities.fragments import reader_audience
 from priorities.models import Priority
 from priorities.selectors import priorities_for
-from tests.documents.factories import make_top_five
+from tests.documents.factories import GoalFactory, make_top_five
 from tests.planning.factories import MilestoneFactory, StrategyProcessFactory
 from tests.voting.factories import RoundDeadlineFactory
 from voting.models import Round
@@ -28,9 +27,13 @@ def other():
     return StrategyProcessFactory(slug="andere-cyclus", short_name="Andere cyclus")
 
 
-def plant(name, user, *, areas, audience, parts, value) -> None:
+def key_of(name, user, *, areas, audience, parts) -> str:
     with translation.override("nl"):
-        key = fragment_key(name, areas=areas, audience=audience(user), parts=parts)
+        return fragment_key(name, areas=areas, audience=audience(user), parts=parts)
+
+
+def plant(name, user, *, value, **where) -> None:
+    key = key_of(name, user, **where)
     assert cache.get(key) is not None, "visit the page as this user first"
     cache.set(key, value)
 
@@ -47,14 +50,10 @@ def test_the_dashboards_upcoming_milestones(client, staff, secretary, process, o
     MilestoneFactory(process=process, title="DVO eigen cyclus", starts_on=today, ends_on=today)
     MilestoneFactory(process=other, title="DVO andere-cyclus", starts_on=today, ends_on=today)
     assert "DVO eigen cyclus" in page(client, staff, "planning:dashboard", process)
-    plant(
-        "planning-upcoming",
-        staff,
-        areas=[PLANNING_AREA],
-        audience=role_audience,
-        parts=[process.pk, today.isoformat()],
-        value=upcoming(other, today=today),
-    )
+    where = {"areas": [PLANNING_AREA], "audience": role_audience, "parts": [process.pk, today.isoformat()]}
+    cached = cache.get(key_of("planning-dashboard", staff, **where))
+    planted = {part: html.replace("DVO eigen cyclus", "DVO andere-cyclus") for part, html in cached.items()}
+    plant("planning-dashboard", staff, value=planted, **where)
     assert "DVO andere-cyclus" in page(client, staff, "planning:dashboard", process)  # the key staff's page reads
     html = page(client, secretary, "planning:dashboard", process)
     assert "DVO andere-cyclus" not in html
@@ -89,7 +88,7 @@ def test_the_dashboards_top_five_and_the_results_decision(client, staff, secreta
     assert "Ondermijning" in page(client, secretary, "planning:dashboard", process)
 
 
-def test_the_long_list_and_the_ballots_priorities(client, staff, secretary, bbg_member, process, other):
+def test_the_long_list_its_table_and_the_ballots_priorities(client, staff, secretary, bbg_member, process, other):
     make_top_five(process)
     make_top_five(other)
     Round.objects.filter(process=process).update(status=Round.Status.OPEN, closed_at=None)
@@ -103,6 +102,8 @@ def test_the_long_list_and_the_ballots_priorities(client, staff, secretary, bbg_
         priority.cells, priority.proposal = [], None
     plant("priorities-longlist", staff, value=theirs, **common)
     plant("voting-ballot-priorities", staff, value=theirs, **common)
+    table = cache.get(key_of("priorities-longlist-table", staff, **common))
+    plant("priorities-longlist-table", staff, value=table.replace("vs-2019-2022", "andere-cyclus"), **common)
     for name, kwargs in pages:
         assert "Prioriteit 1 andere-cyclus" in page(client, staff, name, process, **kwargs), name
     for reader, name, kwargs in [(bbg_member, *pages[0]), (secretary, *pages[0]), (secretary, *pages[1])]:
@@ -120,3 +121,40 @@ def test_who_sees_confidential_sources_has_an_audience_of_their_own(staff, bbg_m
     assert reader_audience(staff) != reader_audience(bbg_member)
     assert reader_audience(staff).endswith(":confidential:True")
     assert reader_audience(bbg_member).endswith(":confidential:False")
+
+
+def test_the_goal_list(client, staff, secretary, bbg_member, process, other):
+    make_top_five(process)
+    make_top_five(other)
+    mine = GoalFactory(process=process, priority=Priority.objects.filter(process=process).first(), title="Doel eigen")
+    GoalFactory(process=other, priority=Priority.objects.filter(process=other).first(), title="Doel andere-cyclus")
+    assert "Doel eigen" in page(client, staff, "documents:goal_list", process)
+    common = {"areas": [CONTENT_AREA], "audience": role_audience, "parts": [process.pk]}
+    cached = cache.get(key_of("documents-goal-list", staff, **common))
+    planted = {part: html.replace("Doel eigen", "Doel andere-cyclus") for part, html in cached.items()}
+    plant("documents-goal-list", staff, value=planted, **common)
+    assert "Doel andere-cyclus" in page(client, staff, "documents:goal_list", process)  # the key staff's page reads
+    for reader in (secretary, bbg_member):
+        html = page(client, reader, "documents:goal_list", process)
+        assert "Doel andere-cyclus" not in html, reader
+        assert "Doel eigen" in html, reader
+    mine.title = "Doel herschreven"
+    mine.save()
+    assert "Doel herschreven" in page(client, staff, "documents:goal_list", process)
+
+
+def test_the_decision_page(client, staff, secretary, bbg_member, process):
+    make_top_five(process)
+    assert "Prioriteit 1 vs-2019-2022" in page(client, staff, "decisions:detail", process)
+    common = {"areas": [CONTENT_AREA], "audience": role_audience, "parts": [process.pk]}
+    cached = cache.get(key_of("decisions-decision", staff, **common))
+    plant("decisions-decision", staff, value=cached.replace("vs-2019-2022", "andere-cyclus"), **common)
+    assert "Prioriteit 1 andere-cyclus" in page(client, staff, "decisions:detail", process)  # the key staff reads
+    for reader in (secretary, bbg_member):
+        html = page(client, reader, "decisions:detail", process)
+        assert "Prioriteit 1 andere-cyclus" not in html, reader
+        assert "Prioriteit 1 vs-2019-2022" in html, reader
+    first = Priority.objects.get(process=process, position=1)
+    first.title = "Ondermijning aanpakken"
+    first.save()
+    assert "Ondermijning aanpakken" in page(client, staff, "decisions:detail", process)

@@ -13,6 +13,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.dates import Precision
+from planning.fragments import planning_changed
 from planning.models import Action, Milestone, StrategyProcess
 from tests.api_errors import codes_of, errors_of, messages_by_field
 from tests.planning.factories import (
@@ -427,6 +428,7 @@ def test_milestone_list_query_count_does_not_grow(staff, process, django_assert_
             second.depends_on.set([first])
 
     def count_queries():
+        planning_changed()  # the list read afresh, not from the cache (tests/planning/test_api_list_cache.py)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(reverse("milestone-list"), {"process": process.slug})
         assert response.status_code == 200

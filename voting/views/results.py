@@ -8,7 +8,9 @@ gekozen"), never a count per priority, and the exports answer 403.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -58,21 +60,27 @@ class ResultsView(ResultProcessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(process=self.process, round=self.round, progress=round_progress(self.round))
         if self.visible:
-            # The count, read from the ballots, the priorities and the districts: cached under the version of all
-            # content (core.fragments), per role; who may see it was checked above, before the cache.
-            result = cached_fragment(
-                "voting-result",
-                areas=[CONTENT_AREA],
-                audience=role_audience(self.request.user),
-                parts=[self.round.pk],
-                render=lambda: round_result(self.round),
+            # The count (read from the ballots, the priorities and the districts) and its tables and chart as
+            # HTML: cached under the version of all content (core.fragments), per role and language; who may see
+            # it was checked above, before the cache.
+            context["result_body"] = mark_safe(  # noqa: S308  (our own template's output, escaped there)
+                cached_fragment(
+                    "voting-result",
+                    areas=[CONTENT_AREA],
+                    audience=role_audience(self.request.user),
+                    parts=[self.round.pk],
+                    render=self.render_result_body,
+                )
             )
-            context.update(result_context(self.process, result))
             # What the apps built on the result show under it (decisions: the BBG's top five).
             context["panels"] = collect_panels(
                 RESULT_PANELS, process=self.process, round=self.round, user=self.request.user
             )
         return context
+
+    def render_result_body(self) -> str:
+        context = {**result_context(self.process, round_result(self.round)), "round": self.round}
+        return render_to_string("voting/includes/result_body.html", context)
 
 
 class ResultsXlsxView(ResultProcessMixin, View):
