@@ -149,3 +149,16 @@ def test_a_cache_that_does_not_answer_costs_the_rendering_not_the_page(monkeypat
 
     monkeypatch.setattr(fragments.cache, "get", broken)
     assert fragments.cached_fragment("t", areas=["a"], audience="all", render=lambda: "rendered") == "rendered"
+
+
+def test_the_add_forms_lists_come_from_the_cache_and_a_new_theme_shows_at_once(client, staff, bbg_member, process):
+    client.force_login(staff)
+    first = page(client, process)
+    assert ">Cybercrime</option>" in first
+    with CaptureQueriesContext(connection) as context:
+        page(client, process)
+    assert not any('"scan_theme"' in query["sql"] for query in context.captured_queries)
+    Theme.objects.create(name="Drugsafval")
+    assert ">Drugsafval</option>" in page(client, process)
+    client.force_login(bbg_member)
+    assert ADD_FORM not in page(client, process)  # the cached lists never bring the form to a reader

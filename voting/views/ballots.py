@@ -9,8 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -124,9 +126,18 @@ class BallotView(DistrictBallotMixin, FormView):
         )
 
     def read_priorities(self) -> list:
+        """The priorities, each with its description, criteria, themes and sources already as HTML
+        (voting/includes/ballot_priority_about.html): the same on every visit until the content changes."""
         priorities = list(priorities_for(self.process, self.request.user))
+        sees_confidential = user_sees_confidential(self.request.user)
         for priority in priorities:
             priority.cells = criterion_cells(priority)
+            priority.about_html = mark_safe(  # noqa: S308 - rendered by our template, escaped there
+                render_to_string(
+                    "voting/includes/ballot_priority_about.html",
+                    {"priority": priority, "sees_confidential": sees_confidential},
+                )
+            )
         return priorities
 
     def get_form_kwargs(self):
