@@ -104,10 +104,9 @@ class DocumentView(DocumentMixin, TemplateView):
         )
         content = read["content"]
         context.update(
-            versions=list(reversed(read["versions"])),
-            transitions=list(transitions_of(document)),
             content=content,
-            preview_html=mark_safe(read["html"]),  # noqa: S308 - rendered by our template, escaped there
+            # The versions, the steps taken, the checks and the concept as HTML (our templates, escaped there).
+            preview={part: mark_safe(read[part]) for part in ("versions_html", "transitions_html", "html")},  # noqa: S308
             steps=[
                 {"status": status, "label": TRANSITION_LABELS[status][0]}
                 for status in services.allowed_transitions(document)
@@ -147,10 +146,12 @@ class DocumentView(DocumentMixin, TemplateView):
             "sections": safe_sections(content),
             "letter_html": mark_safe(content.letter_html),  # noqa: S308 - sanitised, see safe_sections
         }
-        # The checks and the concept's text as HTML (documents/includes/preview.html).
+        # The versions and the steps taken as HTML, newest version first, and the checks and the concept's text.
+        tables = {"process": self.process, "versions": versions[::-1], "transitions": list(transitions_of(document))}
         return {
-            "versions": versions,
             "content": content,
+            "versions_html": render_to_string("documents/includes/version_table.html", tables),
+            "transitions_html": render_to_string("documents/includes/transition_table.html", tables),
             "html": render_to_string("documents/includes/preview.html", checks),
         }
 

@@ -3,6 +3,7 @@
 what the document draws on, and kept per role and language, so that a secretary is never served what was made for
 staff."""
 
+import datetime
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.fragments import CONTENT_AREA, fragment_key
+from documents import services
 from planning.fragments import role_audience
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +109,21 @@ def test_the_site_settings_and_a_many_to_many_change_move_the_content_on(process
     assert after_settings != before
     priorities[0].themes.add(Theme.objects.create(name="Nieuw thema"))
     assert key_of(staff, document) != after_settings
+
+
+def test_a_new_version_and_a_step_show_at_once(client, staff, process, goal, document):
+    client.force_login(staff)
+    first = visit(client, process)[0]
+    assert "Er is nog geen versie vastgelegd." in first
+    assert "Het document is nog niet verder gegaan dan concept." in first
+    version = services.version_create(document=document, user=staff, note="Voor de BBG van juni")
+    html = visit(client, process)[0]
+    assert "Voor de BBG van juni" in html
+    assert f"PDF versie {version.label}" in html
+    services.goal_put_forward(goal=goal, user=staff, on=datetime.date(2018, 9, 5))
+    services.document_transition(
+        document=document, user=staff, to_status="sent_to_rvo", meeting_date=datetime.date(2018, 9, 5)
+    )
+    html = visit(client, process)[0]
+    assert "Het document is nog niet verder gegaan dan concept." not in html
+    assert '<span class="visually-hidden">naar</span>' in html
