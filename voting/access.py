@@ -6,12 +6,13 @@ write gets 403.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from planning.models import District, StrategyProcess
 
-from .models import Ballot, Round
+from .models import Ballot, BallotChoice, Round
 
 
 def get_round_for_user(user, process: StrategyProcess, *, write: bool = False) -> Round:
@@ -38,7 +39,7 @@ def get_ballot_for_user(user, round: Round, district: District) -> Ballot | None
     return (
         Ballot.objects.filter(round=round, district=district)
         .select_related("submitted_by", "district")
-        .prefetch_related("choices__priority")
+        .prefetch_related(Prefetch("choices", queryset=BallotChoice.objects.select_related("priority")))
         .first()
     )
 
