@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from .layers import LAYERS
@@ -151,3 +152,17 @@ def cached_fragment(
         except Exception:
             logger.warning("fragments: could not store %s", name, exc_info=True)
     return value
+
+
+def cached_html(
+    name: str,
+    *,
+    areas: Iterable[str],
+    audience: str,
+    parts: Iterable[object] = (),
+    render: Callable[[], str],
+) -> SafeString:
+    """``cached_fragment`` for a piece of HTML that our own templates rendered (and escaped): marked safe for the
+    page that shows it."""
+    html = cached_fragment(name, areas=areas, audience=audience, parts=parts, render=render)
+    return mark_safe(html)  # noqa: S308 - rendered by our templates, escaped there

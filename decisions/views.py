@@ -9,12 +9,11 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.dates import format_date
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_html
 from core.views import ProcessMixin
 from planning.fragments import role_audience
 from voting.exports import ranking_rows
@@ -62,14 +61,12 @@ class DecisionView(_DecisionMixin, TemplateView):
         context = super(_DecisionMixin, self).get_context_data(**kwargs)
         # The decision as HTML, cached under the version of all content (core.fragments), per role and language:
         # who sees an unconfirmed decision (staff) and who may change it depend on the role and the data alone.
-        context["decision_body"] = mark_safe(  # noqa: S308 - rendered by our template, escaped there
-            cached_fragment(
-                "decisions-decision",
-                areas=[CONTENT_AREA],
-                audience=role_audience(self.request.user),
-                parts=[self.process.pk],
-                render=self.render_body,
-            )
+        context["decision_body"] = cached_html(
+            "decisions-decision",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk],
+            render=self.render_body,
         )
         return context
 

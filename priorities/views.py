@@ -11,12 +11,11 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_fragment, cached_html
 from core.history import history_versions
 from core.panels import collect_columns, collect_panels
 from core.views import ProcessMixin
@@ -113,14 +112,12 @@ class LongListView(ProcessViewMixin, TemplateView):
         )
         # The table as HTML, the apps' columns (comments: open threads) included: cached like the priorities. Only
         # readers with a role reach this page, and for them the columns depend on nothing but the role.
-        context["table"] = mark_safe(  # noqa: S308 - rendered by our template, escaped there
-            cached_fragment(
-                "priorities-longlist-table",
-                areas=[CONTENT_AREA],
-                audience=reader_audience(self.request.user),
-                parts=[self.process.pk],
-                render=lambda: self.render_table(priorities),
-            )
+        context["table"] = cached_html(
+            "priorities-longlist-table",
+            areas=[CONTENT_AREA],
+            audience=reader_audience(self.request.user),
+            parts=[self.process.pk],
+            render=lambda: self.render_table(priorities),
         )
         return context
 

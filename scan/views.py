@@ -20,7 +20,7 @@ from django.views.generic import FormView, TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_fragment, cached_html
 from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from core.uploads import content_type_for
 from core.views import ProcessMixin, RuleRequiredMixin
@@ -195,13 +195,11 @@ class ScanMatrixView(ProcessScanMixin, TemplateView):
         if context["can_edit_scan"]:
             context["add_form"] = form = PlanThemeAddForm()
             # Its lists of all municipalities and themes, the same for every editor until the content changes.
-            context["add_form_fields"] = mark_safe(  # noqa: S308 - rendered by our template, escaped there
-                cached_fragment(
-                    "scan-add-theme-fields",
-                    areas=[CONTENT_AREA],
-                    audience="scan-editors",
-                    render=lambda: render_to_string("scan/includes/plantheme_add_fields.html", {"form": form}),
-                )
+            context["add_form_fields"] = cached_html(
+                "scan-add-theme-fields",
+                areas=[CONTENT_AREA],
+                audience="scan-editors",
+                render=lambda: render_to_string("scan/includes/plantheme_add_fields.html", {"form": form}),
             )
         return context
 

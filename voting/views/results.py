@@ -10,11 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_html
 from core.panels import collect_panels
 from core.views import ProcessMixin
 from planning.fragments import role_audience
@@ -63,14 +62,12 @@ class ResultsView(ResultProcessMixin, TemplateView):
             # The count (read from the ballots, the priorities and the districts) and its tables and chart as
             # HTML: cached under the version of all content (core.fragments), per role and language; who may see
             # it was checked above, before the cache.
-            context["result_body"] = mark_safe(  # noqa: S308  (our own template's output, escaped there)
-                cached_fragment(
-                    "voting-result",
-                    areas=[CONTENT_AREA],
-                    audience=role_audience(self.request.user),
-                    parts=[self.round.pk],
-                    render=self.render_result_body,
-                )
+            context["result_body"] = cached_html(
+                "voting-result",
+                areas=[CONTENT_AREA],
+                audience=role_audience(self.request.user),
+                parts=[self.round.pk],
+                render=self.render_result_body,
             )
             # What the apps built on the result show under it (decisions: the BBG's top five).
             context["panels"] = collect_panels(
