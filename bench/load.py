@@ -1,6 +1,7 @@
 """Load: the project served by gunicorn on loopback, each main page hit by a logged-in staff user.
 
-    .venv/bin/python bench/load.py [--requests 200] [--concurrency 4] [--seconds 12]
+    .venv/bin/python bench/load.py [--requests 200] [--concurrency 4] [--seconds 4] [--repeat 3] [--readme]
+    .venv/bin/python bench/load.py --page "DVO choice" --page results --size 1x   (a quick look at a few pages)
 
 Builds the scratch database with the demo (bench/data.py), starts gunicorn on 127.0.0.1 (a free port, 2 workers,
 production settings: DEBUG off, a bench SECRET_KEY; only TLS redirects and secure cookies off, as there is no TLS
@@ -234,6 +235,13 @@ def stop_server(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
+def warm_up(port: int, cookie: str, args) -> None:
+    """Each page and the bare view a few times, unmeasured: both workers compile their templates and fill their
+    caches (and the new size's fragments are rendered) before the first figure is taken."""
+    for name, path in [BARE, *args.page_list]:
+        hammer(port, name, path, cookie, 20, args.concurrency, args.seconds)
+
+
 def measure_size(port: int, cookie: str, args) -> tuple[Run, Run, list[Run]]:
     """One round: the bare view, every page, the bare view again."""
 
@@ -241,7 +249,7 @@ def measure_size(port: int, cookie: str, args) -> tuple[Run, Run, list[Run]]:
         return hammer(port, name, path, cookie, args.requests, args.concurrency, args.seconds)
 
     bare_before = run(*BARE)
-    pages = [run(name, path) for name, path in data.PAGES]
+    pages = [run(name, path) for name, path in args.page_list]
     bare_after = run(*BARE)
     return bare_before, bare_after, pages
 
@@ -259,7 +267,7 @@ class Row:
     errors: int
 
 
-def summarise(rounds: list[tuple[Run, Run, list[Run]]]) -> tuple[Row, float, list[Row]]:
+def summarise(rounds: list[tuple[Run, Run, list[Run]]], page_list) -> tuple[Row, float, list[Row]]:
     """The bare row, the bare view's spread (largest / smallest req/s of its before-and-after runs) and a row per
     page, each a median over ``rounds``."""
     med = statistics.median
@@ -282,7 +290,7 @@ def summarise(rounds: list[tuple[Run, Run, list[Run]]]) -> tuple[Row, float, lis
     )
     spread = max(run.rps for run in bare_runs) / max(min(run.rps for run in bare_runs), 1e-9)
     rows = []
-    for index, (name, _path) in enumerate(data.PAGES):
+    for index, (name, _path) in enumerate(page_list):
         runs = [pages[index] for _b, _a, pages in rounds]
         rows.append(
             Row(
@@ -362,7 +370,15 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=4, help="at most this long per page (default 4)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size; medians are reported (default 3)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md's Quality section")
+    parser.add_argument(
+        "--page", action="append", choices=[name for name, _path in data.PAGES], help="only these pages (repeatable)"
+    )
+    parser.add_argument("--size", choices=["1x", "10x"], action="append", help="only these sizes (repeatable)")
     args = parser.parse_args()
+    args.page_list = [(name, path) for name, path in data.PAGES if not args.page or name in args.page]
+    sizes_wanted = args.size or ["1x", "10x"]
+    if args.readme and (args.page or args.size):
+        parser.error("--readme needs every page at both sizes")
 
     data.setup_django()
     data.fresh_database()
@@ -384,21 +400,25 @@ def main() -> int:
     try:
         cookie = log_in(port, data.STAFF_USERNAME, demo_password(data.STAFF_USERNAME))
         for size, label in (("1x", "1x (the demo)"), ("10x", "10x")):
+            if size not in sizes_wanted:
+                continue
             if size == "10x":
                 data.grow_to_10x(process)
                 connections.close_all()
+            warm_up(port, cookie, args)
             rounds = [measure_size(port, cookie, args) for _ in range(args.repeat)]
-            sizes[size] = summarise(rounds)
+            sizes[size] = summarise(rounds, args.page_list)
             bare, spread, rows = sizes[size]
             out += ["", *report(label, bare, spread, rows, args.repeat)]
             failed |= bool(bare.errors) or any(row.errors for row in rows)
     finally:
         stop_server(proc)
     print("\n".join(out))
-    table = markdown(sizes, args)
-    print("\n" + table)
-    if args.readme:
-        write_readme(table)
+    if len(sizes) == 2:
+        table = markdown(sizes, args)
+        print("\n" + table)
+        if args.readme:
+            write_readme(table)
     if failed:
         print("FAIL: some requests did not answer 200.")
         return 1

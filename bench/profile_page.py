@@ -30,6 +30,7 @@ import time
 # The bare view (bench/urls.py: the middleware, the session and request.user, nothing else) as the yardstick.
 os.environ["ROOT_URLCONF"] = "bench.urls"
 BARE = ("bare", "/bench/bare/")
+SHELL = ("shell", f"/bench/shell/{data.DEMO_SLUG}/")
 
 SIZE_COMMENT = "vs-portaal bench data at {size}"
 
@@ -58,7 +59,7 @@ def build(size: str) -> None:
 
 
 def main() -> int:
-    pages = dict([*data.PAGES, BARE])
+    pages = dict([*data.PAGES, BARE, SHELL])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("page", nargs="+", choices=sorted(pages))
     parser.add_argument("--size", choices=["1x", "10x"], default="1x")

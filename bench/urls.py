@@ -5,8 +5,11 @@ and the tests keep vs_portal.urls, so /bench/bare/ exists nowhere else.
 """
 
 from django.http import HttpResponse
+from django.template import engines
 from django.urls import path
+from django.views.generic import TemplateView
 
+from core.views import ProcessMixin
 from vs_portal.urls import urlpatterns as project_urlpatterns
 
 
@@ -17,4 +20,19 @@ def bare_view(request):
     return HttpResponse(f"ok {name}".encode(), content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare/", bare_view, name="bench_bare"), *project_urlpatterns]
+class ShellView(ProcessMixin, TemplateView):
+    """The frame every page of a process pays for: its permission and process checks, base.html with both menus,
+    the footer and the context processors, and an empty content block. Not a ceiling: profile_page.py's "shell"
+    shows what a page costs before its own content."""
+
+    permission_required = "planning.view_process"
+
+    def get_template_names(self):
+        return engines["django"].from_string('{% extends "base.html" %}')
+
+
+urlpatterns = [
+    path("bench/bare/", bare_view, name="bench_bare"),
+    path("bench/shell/<slug:slug>/", ShellView.as_view(), name="bench_shell"),
+    *project_urlpatterns,
+]

@@ -5,6 +5,8 @@ Only programme staff and the DVO's own secretary reach them; everyone else with 
 voting/access.py). After the DVO's deadline or the round's closing the page is read-only and says why.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -18,8 +20,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_fragment, cached_html
 from core.views import ProcessMixin
+from planning.fragments import role_audience
 from priorities.fragments import reader_audience
 from priorities.selectors import criterion_cells, long_list_for, priorities_for, user_sees_confidential
 
@@ -56,20 +59,48 @@ class DistrictBallotMixin(ProcessMixin):
         return get_district_for_user(self.request.user, self.kwargs["district"])
 
     @cached_property
-    def round(self) -> Round:
+    def state(self) -> dict:
+        """The round, the DVO's deadline and its ballot with the choices. A page (GET) reads them from the cache,
+        under the version of all content (core.fragments) and per role; who may see this DVO at all is checked
+        first (``district``: 404 for a stranger). A submission reads them afresh."""
         self.district  # noqa: B018 (a stranger gets 404 before anything about the round is read)
+        if self.request.method != "GET":
+            return self.read_state()
+        return cached_fragment(
+            "voting-ballot-state",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, self.district.pk],
+            render=self.read_state,
+        )
+
+    def read_state(self) -> dict:
         round = round_for(self.process)
         if round is None:
+            return {"round": None, "deadline": None, "ballot": None}
+        return {
+            "round": round,
+            "deadline": RoundDeadline.objects.filter(round=round, district=self.district)
+            .select_related("meeting")
+            .first(),
+            "ballot": get_ballot_for_user(self.request.user, round, self.district),
+        }
+
+    @property
+    def round(self) -> Round:
+        if self.state["round"] is None:
             raise Http404
-        return round
+        return self.state["round"]
 
-    @cached_property
+    @property
     def ballot(self):
-        return get_ballot_for_user(self.request.user, self.round, self.district)
+        self.round  # noqa: B018 (404 without a round)
+        return self.state["ballot"]
 
-    @cached_property
+    @property
     def deadline(self) -> RoundDeadline | None:
-        return RoundDeadline.objects.filter(round=self.round, district=self.district).select_related("meeting").first()
+        self.round  # noqa: B018
+        return self.state["deadline"]
 
     @cached_property
     def is_staff(self) -> bool:
@@ -151,9 +182,37 @@ class BallotView(DistrictBallotMixin, FormView):
     def get_initial(self):
         return BallotForm.initial_from(self.ballot)
 
+    def get(self, request, *args, **kwargs):
+        if self.locked_message:
+            # Read-only: the message and the DVO's choices, no form (neither the long list nor the form is built).
+            context = {"view": self, "process": self.process, "district": self.district}
+            return self.render_to_response({**context, "locked_html": self.locked_html()})
+        return super().get(request, *args, **kwargs)
+
+    def locked_html(self):
+        """The read-only page's content (voting/includes/ballot_locked.html), cached under the version of all
+        content and per role, and per what depends on the clock: whether the deadline has passed and the lock's
+        message."""
+        message = self.locked_message
+        deadline = self.deadline
+        passed = bool(deadline and deadline.has_passed())
+        return cached_html(
+            "voting-ballot-locked",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, self.district.pk, passed, hashlib.sha256(message.encode()).hexdigest()[:16]],
+            render=lambda: render_to_string(
+                "voting/includes/ballot_locked.html",
+                {**self.get_context_data(form=None), "deadline_passed": passed},
+            ),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["choices"] = sorted_choices(self.ballot)
         form = context["form"]
+        if form is None:
+            return context
         checked = form.checked_ids()
         items = [
             {
@@ -167,7 +226,6 @@ class BallotView(DistrictBallotMixin, FormView):
         context.update(
             items=items,
             chosen_count=len(checked),
-            choices=sorted_choices(self.ballot),
             sees_confidential=user_sees_confidential(self.request.user),
         )
         return context
