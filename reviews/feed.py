@@ -18,13 +18,13 @@ from monitoring.selectors import monitored_goals
 from planning.models import StrategyProcess
 from scan.models import Source, Theme
 from scan.services import source_add
-from sitesettings.models import SiteSettings
+from sitesettings.selectors import site_settings
 
 from .models import Review, ReviewGoal
 
 
 def _owner() -> str:
-    return SiteSettings.get_solo().network_name
+    return site_settings().network_name
 
 
 def _review_notes(review: Review, rows: list[ReviewGoal]) -> str:

@@ -3,12 +3,16 @@ calendar's PRODID, the accessibility contact. One row (django-solo), edited by a
 defaults are Oost-Nederland's, so an existing installation looks as it did. The unit's districts, bodies and
 municipalities are data: ``manage.py import_reference_data`` (planning)."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
+
+logger = logging.getLogger(__name__)
 
 MAX_LOGO_SIZE = 512 * 1024
 
@@ -78,3 +82,24 @@ class SiteSettings(SingletonModel):
 
     def __str__(self):
         return str(_("Site-instellingen"))
+
+    def save(self, *args, **kwargs):
+        """django-solo stores the row in the shared cache on each save; here it is dropped there at once and again
+        once the save has committed, so that no replica serves a row that a rolled-back transaction never wrote
+        (the next read stores the committed one)."""
+        super().save(*args, **kwargs)
+        self._drop_cached()
+        transaction.on_commit(self._drop_cached)
+
+    def set_to_cache(self) -> None:
+        try:
+            super().set_to_cache()
+        except Exception:  # the cache is down: the page reads the row from the database
+            logger.warning("site settings: could not store the row in the cache", exc_info=True)
+
+    @classmethod
+    def _drop_cached(cls) -> None:
+        try:
+            cls.clear_cache()
+        except Exception:  # the cache is down; the row it held went with it (SOLO_CACHE_TIMEOUT bounds the rest)
+            logger.warning("site settings: could not drop the cached row", exc_info=True)

@@ -378,9 +378,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vs-portaal"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# The site settings row (django-solo) is read once per request that shows it (one query), never from a cache that
-# another replica would not see change.
-SOLO_CACHE = None
+# The site settings row (django-solo), which every page shows: from the shared cache (Redis) where there is one, so
+# every replica sees a change at once (django-solo stores the row there on each save); without a shared cache from
+# the database, one query per page, as a local memory cache would keep the other workers' copies old.
+SOLO_CACHE = "default" if CACHE_URL else None
+SOLO_CACHE_TIMEOUT = 60 * 60
 
 # Behind a reverse proxy: how many proxies that we trust add their client's address to X-Forwarded-For. The client
 # address (for the lock-out, the rate limits and the audit log) is the address the outermost trusted proxy saw;

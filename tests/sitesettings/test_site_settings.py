@@ -120,3 +120,44 @@ def test_only_administrators_reach_the_settings(client, staff):
 
     assert client.get(reverse("admin:sitesettings_sitesettings_change")).status_code == 302
     assert client.get(reverse("site_logo")).status_code == 404
+
+
+def test_pages_read_the_row_from_the_shared_cache_and_see_a_change_at_once(settings, django_assert_num_queries):
+    """With a shared cache (Redis in production: SOLO_CACHE) every page reads the row from it, not the database;
+    a save drops it there, so the next page shows the change, and a save that is rolled back leaves nothing."""
+    from django.db import transaction
+
+    settings.SOLO_CACHE = "default"
+    assert site_settings().network_name == "Veiligheidsnetwerk Oost-Nederland"
+    with django_assert_num_queries(0):
+        assert site_settings().network_name == "Veiligheidsnetwerk Oost-Nederland"
+    row = site_settings()
+    row.network_name = "Veiligheidsnetwerk Limburg"
+    row.save()
+    assert site_settings().network_name == "Veiligheidsnetwerk Limburg"
+    try:
+        with transaction.atomic():
+            row = SiteSettings.objects.get()
+            row.network_name = "Nooit bewaard"
+            row.save()
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert site_settings().network_name == "Veiligheidsnetwerk Limburg"
+
+
+def test_a_cache_that_does_not_answer_costs_a_query_not_the_page(settings):
+    settings.SOLO_CACHE = "unreachable"
+    settings.CACHES = {
+        **settings.CACHES,
+        "unreachable": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        },
+    }
+    assert site_settings().network_name == "Veiligheidsnetwerk Oost-Nederland"
+    row = site_settings()
+    row.network_name = "Veiligheidsnetwerk Limburg"
+    row.save()  # the cache cannot drop its copy: the save still succeeds
+    assert SiteSettings.objects.get().network_name == "Veiligheidsnetwerk Limburg"
