@@ -162,3 +162,37 @@ def test_the_add_forms_lists_come_from_the_cache_and_a_new_theme_shows_at_once(c
     assert ">Drugsafval</option>" in page(client, process)
     client.force_login(bbg_member)
     assert ADD_FORM not in page(client, process)  # the cached lists never bring the form to a reader
+
+
+def test_a_browser_that_accepts_gzip_gets_the_same_page_with_the_pieces_compressed_once(
+    client, staff, process, arnhem_names_cybercrime
+):
+    """The matrix's pieces are cached compressed (core.deflated) and spliced into the page's own compression: the
+    gzip answer unpacks (CRC and length checked) to the very page a client without gzip gets, and neither holds a
+    placeholder."""
+    import gzip
+
+    client.force_login(staff)
+    url = reverse("scan:matrix", kwargs={"slug": process.slug})
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain
+    assert int(plain["Content-Length"]) == len(plain.content)
+    compressed = client.get(url, headers={"accept-encoding": "gzip, deflate"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert len(compressed.content) < len(plain.content) / 5
+    unpacked = gzip.decompress(compressed.content).decode()
+    assert without_tokens(unpacked) == without_tokens(plain.content.decode())
+    assert "Digitale veiligheid" in unpacked
+    assert "vs-deflated" not in unpacked
+    assert "vs-deflated" not in plain.content.decode()
+    # A write shows at once in the compressed page too.
+    name_theme(
+        process,
+        Municipality.objects.get(name="Renkum"),
+        Theme.objects.get(name="Cybercrime"),
+        wording="Renkum digitaal",
+    )
+    again = client.get(url, headers={"accept-encoding": "gzip"})
+    assert "Renkum digitaal" in gzip.decompress(again.content).decode()
