@@ -10,12 +10,13 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.errors import add_service_error
-from core.fragments import CONTENT_AREA, cached_fragment, cached_html
+from core.fragments import CONTENT_AREA, cached_html
 from core.history import history_versions
 from core.panels import collect_columns, collect_panels
 from core.views import ProcessMixin
@@ -60,7 +61,7 @@ class ProcessViewMixin(ProcessMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["long_list"] = self.long_list
+        context["long_list"] = SimpleLazyObject(lambda: self.long_list)  # read where a page shows it
         context["can_change"] = self.request.user.has_perm("priorities.change_priority")
         return context
 
@@ -93,33 +94,36 @@ class LongListView(ProcessViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The priorities with their themes, sources, roles, criteria and the majority's proposals, read from the
-        # long list, the scan and the assessments: cached under the version of all content (core.fragments), per
-        # role and whether the reader sees confidential sources.
-        priorities = cached_fragment(
-            "priorities-longlist",
+        # The whole page below the menus (priorities/includes/longlist_body.html): the status, the table with the
+        # apps' columns (comments: open threads) and the panels (the previous period). Read from the long list, the
+        # scan, the assessments and the reviews, so cached under the version of all content (core.fragments), per
+        # role and whether the reader sees confidential sources, and per whether the reader may change the list.
+        # Only readers with a role reach this page; for them the columns and panels depend on nothing else.
+        context["body"] = cached_html(
+            "priorities-longlist-body",
             areas=[CONTENT_AREA],
             audience=reader_audience(self.request.user),
-            parts=[self.process.pk],
-            render=self.read_priorities,
-        )
-        context.update(
-            priorities=priorities,
-            max_priorities=MAX_PRIORITIES,
-            list_is_full=len(priorities) >= MAX_PRIORITIES,
-            can_add=not self.long_list.is_frozen and len(priorities) < MAX_PRIORITIES,
-            panels=collect_panels(LONGLIST_PANELS, process=self.process, priorities=priorities, user=self.request.user),
-        )
-        # The table as HTML, the apps' columns (comments: open threads) included: cached like the priorities. Only
-        # readers with a role reach this page, and for them the columns depend on nothing but the role.
-        context["table"] = cached_html(
-            "priorities-longlist-table",
-            areas=[CONTENT_AREA],
-            audience=reader_audience(self.request.user),
-            parts=[self.process.pk],
-            render=lambda: self.render_table(priorities),
+            parts=[self.process.pk, context["can_change"]],
+            render=lambda: self.render_body(context),
         )
         return context
+
+    def render_body(self, context) -> str:
+        priorities = self.read_priorities()
+        return render_to_string(
+            "priorities/includes/longlist_body.html",
+            {
+                **context,
+                "priorities": priorities,
+                "max_priorities": MAX_PRIORITIES,
+                "list_is_full": len(priorities) >= MAX_PRIORITIES,
+                "can_add": not self.long_list.is_frozen and len(priorities) < MAX_PRIORITIES,
+                "panels": collect_panels(
+                    LONGLIST_PANELS, process=self.process, priorities=priorities, user=self.request.user
+                ),
+                "table": mark_safe(self.render_table(priorities)),  # noqa: S308 - rendered by our template
+            },
+        )
 
     def render_table(self, priorities) -> str:
         return render_to_string(

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from core.fragments import CONTENT_AREA, fragment_key
 from planning.fragments import role_audience
+from priorities.fragments import reader_audience
 from tests.priorities.factories import PriorityFactory
 from tests.reviews.test_next_cycle import copy
 
@@ -45,6 +46,18 @@ def plant(user, process, language="nl") -> None:
         )
     assert cache.get(key) is not None, "visit the page as this role first"
     cache.set(key, MARKER)
+    # The page's body around the panel is cached too (priorities-longlist-body): dropped, so that the page is
+    # rendered again and reads the panel's key.
+    with translation.override(language):
+        for can_change in (True, False):
+            cache.delete(
+                fragment_key(
+                    "priorities-longlist-body",
+                    areas=[CONTENT_AREA],
+                    audience=reader_audience(user),
+                    parts=[process.pk, can_change],
+                )
+            )
 
 
 def test_a_second_visit_is_served_from_the_cache(client, staff, new):
