@@ -2,6 +2,8 @@
 page (chart and table, statuses with the rule, explanations), entering a moment's values, staff's override, the
 indicators, the owner contacts, the measurement moments, what is missing, and the values as XLSX."""
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
@@ -18,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.errors import add_service_error
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_fragment, cached_html
 from core.history import history_versions
 from core.limits import parse_id
 from core.spreadsheets import XLSX_CONTENT_TYPE
@@ -74,8 +76,29 @@ class StaffMixin(MonitoringMixin):
 class DashboardView(MonitoringMixin, TemplateView):
     template_name = "monitoring/dashboard.html"
 
+    FILTERS = ("priority", "owner", "district", "status")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The whole page below the menus (monitoring/includes/dashboard_body.html), for these filters as asked:
+        # cached under the version of all content, per role, language, day and what the role may do; on a miss it
+        # is written from the cached goals and cards below (body_context).
+        asked = "&".join(f"{name}={self.request.GET.get(name, '')}" for name in self.FILTERS)
+        context["body"] = cached_html(
+            "monitoring-dashboard-page",
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[
+                self.process.pk,
+                timezone.localdate().isoformat(),
+                context["can_change_monitoring"],
+                hashlib.sha256(asked.encode()).hexdigest()[:16],
+            ],
+            render=lambda: render_to_string("monitoring/includes/dashboard_body.html", self.body_context(context)),
+        )
+        return context
+
+    def body_context(self, context: dict) -> dict:
         # Every goal's monitoring and chart, read from many apps: cached under the version of all content
         # (core.fragments), per role, language and day; the filters are applied to the cached list.
         read = cached_fragment(
@@ -114,16 +137,15 @@ class DashboardView(MonitoringMixin, TemplateView):
                 {"cards": cards, "moments": read["moments"], "total": len(goals), "process": self.process},
             ),
         )
-        context.update(
-            form=form,
-            cards_html=mark_safe(cards_html),  # noqa: S308 - rendered by our template, escaped there
-            moments=read["moments"],
-            total=len(goals),
-            can_enter=self.request.user.has_perm(ENTER),
-            rule_text=RULE_TEXT,
-            years=range(self.process.period_start_year, self.process.period_end_year + 1),
-        )
-        return context
+        return {
+            **context,
+            "form": form,
+            "cards_html": mark_safe(cards_html),  # noqa: S308 - rendered by our template, escaped there
+            "moments": read["moments"],
+            "total": len(goals),
+            "rule_text": RULE_TEXT,
+            "years": range(self.process.period_start_year, self.process.period_end_year + 1),
+        }
 
     def read_dashboard(self) -> dict:
         goals = monitored_goals(self.process)

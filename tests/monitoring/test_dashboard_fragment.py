@@ -3,6 +3,7 @@ served from the cache while nothing changed, read afresh after a value is entere
 secretary or a BBG member is never served what was made for staff."""
 
 import dataclasses
+import hashlib
 
 import pytest
 from django.core.cache import cache
@@ -44,6 +45,15 @@ def plant(user, process) -> None:
     item.goal.title = MARKER
     cache.set(key, {**read, "items": [dataclasses.replace(item)]})
     cache.set(cards, f"<p>{MARKER}</p>")
+    # The page's body around them is cached too (monitoring-dashboard-page): dropped, so that the page is written
+    # again from the planted list and cards.
+    with translation.override("nl"):
+        for can_change in (True, False):
+            asked = hashlib.sha256(b"priority=&owner=&district=&status=").hexdigest()[:16]
+            parts = [process.pk, today, can_change, asked]
+            cache.delete(
+                fragment_key("monitoring-dashboard-page", areas=[CONTENT_AREA], audience=audience, parts=parts)
+            )
 
 
 def test_a_second_visit_is_served_from_the_cache_and_a_value_shows_at_once(
@@ -77,3 +87,29 @@ def test_a_secretary_and_a_bbg_member_are_never_served_the_dashboard_made_for_st
         html, _queries = visit(client, process)
         assert MARKER not in html
         assert "Woninginbraken terugdringen" in html
+
+
+def test_the_page_is_cached_per_role_and_filter_and_a_secretary_never_gets_staffs(
+    client, process, goal, indicator, moments, staff, secretary
+):
+    """The whole body (monitoring-dashboard-page): staff's copy is the one staff's page reads, a secretary is never
+    served it, and another filter has a body of its own."""
+    client.force_login(staff)
+    visit(client, process)
+    today = timezone.localdate().isoformat()
+    asked = hashlib.sha256(b"priority=&owner=&district=&status=").hexdigest()[:16]
+    with translation.override("nl"):
+        key = fragment_key(
+            "monitoring-dashboard-page",
+            areas=[CONTENT_AREA],
+            audience=role_audience(staff),
+            parts=[process.pk, today, True, asked],
+        )
+    assert "Woninginbraken terugdringen" in cache.get(key)
+    cache.set(key, f"<p>{MARKER}</p>")
+    assert MARKER in visit(client, process)[0]
+    assert MARKER not in visit(client, process, status="behind")[0]  # another filter, another body
+    client.force_login(secretary)
+    html, _queries = visit(client, process)
+    assert MARKER not in html
+    assert "Woninginbraken terugdringen" in html
