@@ -102,9 +102,8 @@ class DocumentView(DocumentMixin, TemplateView):
             parts=[document.pk, timezone.localdate().isoformat()],
             render=lambda: self.preview(document),
         )
-        content = read["content"]
         context.update(
-            content=content,
+            version_label=read["version_label"],
             # The versions, the steps taken, the checks and the concept as HTML (our templates, escaped there).
             preview={part: mark_safe(read[part]) for part in ("versions_html", "transitions_html", "html")},  # noqa: S308
             steps=[
@@ -149,7 +148,8 @@ class DocumentView(DocumentMixin, TemplateView):
         # The versions and the steps taken as HTML, newest version first, and the checks and the concept's text.
         tables = {"process": self.process, "versions": versions[::-1], "transitions": list(transitions_of(document))}
         return {
-            "content": content,
+            # Only what the page shows of the content outside the HTML: unpickling all of it cost more than the rest.
+            "version_label": content.version_label,
             "versions_html": render_to_string("documents/includes/version_table.html", tables),
             "transitions_html": render_to_string("documents/includes/transition_table.html", tables),
             "html": render_to_string("documents/includes/preview.html", checks),

@@ -48,7 +48,7 @@ def plant(user, document, language="nl") -> None:
     key = key_of(user, document, language)
     read = cache.get(key)
     assert read is not None, "visit the page as this role first"
-    title = read["content"].sections[0].title
+    title = re.search(r"<h[23][^>]*>([^<]+)</h[23]>", read["html"]).group(1)
     assert title in read["html"]
     cache.set(key, {**read, "html": read["html"].replace(title, MARKER)})
 
