@@ -33,3 +33,8 @@ if _worker.startswith("gw") and not os.environ.get("VS_TEST_REDIS_MOVED"):
     os.environ["VS_TEST_REDIS_MOVED"] = "1"
 
 from vs_portal.settings import *  # noqa: E402, F403
+
+# The site settings row from the database in tests, as without Redis: the query counts of the pages are then the
+# same whether the test run has a Redis or not, and whichever test filled the cache first. The shared cache of the
+# row (SOLO_CACHE, production with Redis) has its own tests (tests/sitesettings), which switch it on.
+SOLO_CACHE = None
