@@ -166,3 +166,28 @@ def cached_html(
     page that shows it."""
     html = cached_fragment(name, areas=areas, audience=audience, parts=parts, render=render)
     return mark_safe(html)  # noqa: S308 - rendered by our templates, escaped there
+
+
+# A cached part of a page with a form in it: rendered with this in place of the CSRF token, which each request then
+# puts in (its own token, escaped as the template would). The rest of the part is the same for every reader.
+CSRF_PLACEHOLDER = "__vs_csrf_token__"
+
+
+def cached_form_html(
+    name: str,
+    *,
+    request,
+    areas: Iterable[str],
+    audience: str,
+    parts: Iterable[object] = (),
+    render: Callable[[dict], str],
+) -> SafeString:
+    """``cached_html`` for a part with forms: ``render(extra)`` renders it with ``extra`` (the placeholder as
+    ``csrf_token``) added to its context; the request's own CSRF token goes in on every request."""
+    from django.middleware.csrf import get_token
+    from django.utils.html import escape
+
+    html = cached_fragment(
+        name, areas=areas, audience=audience, parts=parts, render=lambda: render({"csrf_token": CSRF_PLACEHOLDER})
+    )
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, escape(get_token(request))))  # noqa: S308 - ours, escaped

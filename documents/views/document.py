@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from core.dates import format_date
 from core.errors import add_service_error
-from core.fragments import CONTENT_AREA, cached_fragment
+from core.fragments import CONTENT_AREA, cached_form_html, cached_fragment
 from core.history import history_versions
 from core.limits import parse_id
 from core.numbers import format_number
@@ -93,8 +93,24 @@ class DocumentView(DocumentMixin, TemplateView):
         document = self.document
         if document is None:
             return context
+        # The page below the menus (documents/includes/document_body.html): the same for every reader of a role who
+        # may or may not change the document, but for the CSRF token of its form (core.fragments.cached_form_html).
+        context["body"] = cached_form_html(
+            "document-page",
+            request=self.request,
+            areas=[CONTENT_AREA],
+            audience=role_audience(self.request.user),
+            parts=[document.pk, timezone.localdate().isoformat(), context["can_change_document"]],
+            render=lambda extra: render_to_string(
+                "documents/includes/document_body.html", {**self.body_context(context), **extra}
+            ),
+        )
+        return context
+
+    def body_context(self, context: dict) -> dict:
         # The preview and both consistency checks draw on the goals, the top five, the priorities, the planning and
         # the consultation: cached under the version of all content (core.fragments), per role, language and day.
+        document = self.document
         read = cached_fragment(
             "document-preview",
             areas=[CONTENT_AREA],
@@ -102,16 +118,17 @@ class DocumentView(DocumentMixin, TemplateView):
             parts=[document.pk, timezone.localdate().isoformat()],
             render=lambda: self.preview(document),
         )
-        context.update(
-            version_label=read["version_label"],
+        return {
+            **context,
+            "version_label": read["version_label"],
             # The versions, the steps taken, the checks and the concept as HTML (our templates, escaped there).
-            preview={part: mark_safe(read[part]) for part in ("versions_html", "transitions_html", "html")},  # noqa: S308
-            steps=[
+            "preview": {part: mark_safe(read[part]) for part in ("versions_html", "transitions_html", "html")},  # noqa: S308
+            "steps": [
                 {"status": status, "label": TRANSITION_LABELS[status][0]}
                 for status in services.allowed_transitions(document)
             ],
-            version_form=VersionForm(),
-            dates=[
+            "version_form": VersionForm(),
+            "dates": [
                 (label, format_date(value))
                 for label, value in [
                     (_("Naar het RVO"), document.sent_to_rvo_on),
@@ -121,8 +138,7 @@ class DocumentView(DocumentMixin, TemplateView):
                 ]
                 if value
             ],
-        )
-        return context
+        }
 
     def preview(self, document: Document) -> dict:
         """The versions, the current concept and the checks of the concept and of the latest version."""

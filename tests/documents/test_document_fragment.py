@@ -51,6 +51,20 @@ def plant(user, document, language="nl") -> None:
     title = re.search(r"<h[23][^>]*>([^<]+)</h[23]>", read["html"]).group(1)
     assert title in read["html"]
     cache.set(key, {**read, "html": read["html"].replace(title, MARKER)})
+    # The page's body around the preview is cached too (document-page): dropped, so that it is written again from
+    # the planted preview.
+    for can_change in (True, False):
+        cache.delete(page_key_of(user, document, can_change, language))
+
+
+def page_key_of(user, document, can_change, language="nl") -> str:
+    with translation.override(language):
+        return fragment_key(
+            "document-page",
+            areas=[CONTENT_AREA],
+            audience=role_audience(user),
+            parts=[document.pk, timezone.localdate().isoformat(), can_change],
+        )
 
 
 def test_a_second_visit_is_served_from_the_cache_with_the_same_page(client, staff, process, goal, document):
@@ -127,3 +141,25 @@ def test_a_new_version_and_a_step_show_at_once(client, staff, process, goal, doc
     html = visit(client, process)[0]
     assert "Het document is nog niet verder gegaan dan concept." not in html
     assert '<span class="visually-hidden">naar</span>' in html
+
+
+def test_the_cached_page_carries_each_requests_own_csrf_token_and_its_form_works(process, goal, document, staff):
+    """The body is cached with a placeholder for the CSRF token (core.fragments.cached_form_html): every page has
+    its own request's token, none has the placeholder, and the form posts with it under CSRF checks."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    first, _queries = visit(client, process)
+    second, _queries = visit(client, process)
+    assert cache.get(page_key_of(staff, document, True)) is not None
+    assert "__vs_csrf_token__" not in first
+    token = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', second)
+    assert len(token) == 3  # the logout form's, the language form's and the version form's (last)
+    assert token[-1] not in first  # masked afresh for each request
+    response = client.post(
+        reverse("documents:version_create", kwargs={"slug": process.slug}),
+        {"note": "Na de DVO-vergaderingen", "csrfmiddlewaretoken": token[-1]},
+    )
+    assert response.status_code == 302
+    assert "Na de DVO-vergaderingen" in visit(client, process)[0]  # the new version shows at once
