@@ -57,8 +57,10 @@ class ResultsView(ResultProcessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(process=self.process, round=self.round, progress=round_progress(self.round))
-        if self.visible:
+        context.update(process=self.process, round=self.round)
+        if not self.visible:
+            context["progress"] = round_progress(self.round)  # what the others see until the result is public
+        else:
             # The count (read from the ballots, the priorities and the districts) and its tables and chart as
             # HTML: cached under the version of all content (core.fragments), per role and language; who may see
             # it was checked above, before the cache.
