@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from core.dates import format_date
+from core.deflated import DeflatedHTML, DeflatedPiecesMixin
 from core.fragments import cached_fragment
 from core.limits import parse_id
 from core.panels import collect_panels
@@ -75,7 +76,7 @@ class DashboardView(_ProcessPageMixin, TemplateView):
         }
 
 
-class TimelineView(_ProcessPageMixin, TemplateView):
+class TimelineView(DeflatedPiecesMixin, _ProcessPageMixin, TemplateView):
     """The timeline: the same for every reader of the process (no absence's reason, nothing a role changes), so
     everything below the heading is one fragment cached per process, day, filter, role and language on the
     version of the planning's data (``core.fragments``, ``planning.fragments``)."""
@@ -112,16 +113,17 @@ class TimelineView(_ProcessPageMixin, TemplateView):
         phase = self.request.GET.get("fase", "")[:20]
         body = self.request.GET.get("orgaan", "")[:20]
         if self._cacheable(phase, body):
-            content = cached_fragment(
-                "planning-timeline",
+            # Kept compressed (core.deflated): 280 KB of HTML at 10x, compressed once instead of on every request.
+            piece = cached_fragment(
+                "planning-timeline-pieces",
                 areas=[PLANNING_AREA],
                 audience=role_audience(self.request.user),
                 parts=[self.process.pk, self.today.isoformat(), phase, body],
-                render=lambda: self.render_content(phase, body),
+                render=lambda: DeflatedHTML.of(self.render_content(phase, body)),
             )
+            context["content"] = self.deflated(piece)
         else:
-            content = self.render_content(phase, body)
-        context["content"] = mark_safe(content)  # noqa: S308 - rendered by our templates, escaped there
+            context["content"] = mark_safe(self.render_content(phase, body))  # noqa: S308 - our templates, escaped
         return context
 
 

@@ -7,11 +7,11 @@ from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, TemplateView, UpdateView
 
+from core.deflated import DeflatedHTML, DeflatedPiecesMixin
 from core.fragments import cached_fragment
 from core.history import history_versions
 from core.views import ProcessMixin
@@ -42,7 +42,7 @@ class PhaseGroup:
         return self.phase.name if self.phase else gettext("Zonder fase")
 
 
-class MilestoneListView(ProcessMixin, TemplateView):
+class MilestoneListView(DeflatedPiecesMixin, ProcessMixin, TemplateView):
     """The milestones by phase with their conflicts: the same for every reader of the process, so the list below
     the filter is one fragment cached per process, day, filter, role and language on the version of the
     planning's data (``core.fragments``, ``planning.fragments``); the staff-only button stays outside it."""
@@ -91,15 +91,16 @@ class MilestoneListView(ProcessMixin, TemplateView):
             phase_filter = ""
         if status_filter not in Milestone.Status.values:
             status_filter = ""
-        content = cached_fragment(
-            "planning-milestones",
+        # Kept compressed (core.deflated): 156 KB of HTML at 10x, compressed once instead of on every request.
+        piece = cached_fragment(
+            "planning-milestones-pieces",
             areas=[PLANNING_AREA],
             audience=role_audience(self.request.user),
             parts=[self.process.pk, timezone.localdate().isoformat(), phase_filter, status_filter],
-            render=lambda: self.render_content(phases, phase_filter, status_filter),
+            render=lambda: DeflatedHTML.of(self.render_content(phases, phase_filter, status_filter)),
         )
         context.update(
-            content=mark_safe(content),  # noqa: S308 - rendered by our template, escaped there
+            content=self.deflated(piece),
             phases=phases,
             statuses=Milestone.Status.choices,
             phase_filter=phase_filter,

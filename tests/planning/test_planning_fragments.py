@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from core.deflated import DeflatedHTML
 from core.fragments import fragment_key
 from planning.fragments import PLANNING_AREA, role_audience
 from planning.models import Milestone
@@ -30,10 +31,14 @@ MARKER = "<p>FRAGMENT MADE FOR ANOTHER READER</p>"
 
 # Per page: its URL name and its fragment's name and parts (planning.views) for the whole, unfiltered page.
 PAGES = {
-    "timeline": ("planning:timeline", "planning-timeline", lambda process: [process.pk, TODAY.isoformat(), "", ""]),
+    "timeline": (
+        "planning:timeline",
+        "planning-timeline-pieces",
+        lambda process: [process.pk, TODAY.isoformat(), "", ""],
+    ),
     "milestones": (
         "planning:milestone_list",
-        "planning-milestones",
+        "planning-milestones-pieces",
         lambda process: [process.pk, TODAY.isoformat(), "", ""],
     ),
 }
@@ -72,7 +77,7 @@ def plant(page_name, process, user, language="nl") -> str:
     _url, name, parts = PAGES[page_name]
     with translation.override(language):
         key = fragment_key(name, areas=[PLANNING_AREA], audience=role_audience(user), parts=parts(process))
-    cache.set(key, MARKER)
+    cache.set(key, DeflatedHTML.of(MARKER))
     return key
 
 
