@@ -29,10 +29,21 @@ class _ProcessPageMixin(ProcessMixin):
     def get_context_data(self, **kwargs):
         self.actual_today = timezone.localdate()
         self.is_past = selectors.is_past(self.process, today=self.actual_today)
-        self.today = (
-            selectors.reading_date(self.process, today=self.actual_today) if self.as_of_own_date else self.actual_today
-        )
+        self.today = self.reading_date() if self.as_of_own_date else self.actual_today
         return super().get_context_data(today=self.today, today_display=format_date(self.today), **kwargs)
+
+    def reading_date(self):
+        """The process's reading date (a query for a past cycle): from the cache while the planning is unchanged,
+        per process, day and role (core.fragments)."""
+        if not self.is_past:
+            return self.actual_today
+        return cached_fragment(
+            "planning-reading-date",
+            areas=[PLANNING_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk, self.actual_today.isoformat()],
+            render=lambda: selectors.reading_date(self.process, today=self.actual_today),
+        )
 
 
 class DashboardView(_ProcessPageMixin, TemplateView):

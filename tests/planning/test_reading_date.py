@@ -60,3 +60,19 @@ def test_the_home_page_counts_no_overdue_milestones_for_a_completed_past_process
     content = client.get(reverse("planning:home")).content.decode()
     assert "over tijd" not in content.split("VS 2019-2022", 1)[1].split("</tr>", 1)[0]
     assert Milestone.objects.filter(process=past_planning, status__in=Milestone.OPEN_STATUSES).count() == 0
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_cached_reading_date_moves_at_once_with_the_planning(client, staff, secretary, past_planning):
+    """The dashboard reads a past cycle's date from the cache (planning-reading-date); a milestone moved later
+    shows at once, for every role."""
+    for user in (staff, secretary):
+        client.force_login(user)
+        url = reverse("planning:dashboard", kwargs={"slug": past_planning.slug})
+        assert "stand van zaken op 30 april 2019" in client.get(url).content.decode()
+    last = Milestone.objects.get(process=past_planning, title="MJB vastgesteld")
+    last.ends_on = datetime.date(2019, 5, 31)
+    last.save()
+    for user in (staff, secretary):
+        client.force_login(user)
+        assert "stand van zaken op 31 mei 2019" in client.get(url).content.decode()
