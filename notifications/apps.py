@@ -13,6 +13,10 @@ class NotificationsConfig(AppConfig):
 
         retention.register("notifications", notifications_retention.prune)
 
+        from . import unread
+
+        unread.connect()
+
         from .builtin_sources import BUILTIN_SOURCES
         from .sources import REMINDER_SOURCES
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from . import unread
 from .conf import setting
 from .models import Notification, NotificationPreference, Reminder, ReminderSettings
 from .sources import REMINDER_SOURCES, DueContext, DueReminder, offset_for
@@ -77,7 +78,8 @@ def notifications_for(user):
 
 
 def unread_count(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    """From the shared cache while the user's notifications are unchanged (notifications/unread.py)."""
+    return unread.unread_count(user)
 
 
 def get_notification_for_user(user, pk) -> Notification:

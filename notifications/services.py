@@ -38,6 +38,7 @@ from . import emails, selectors
 from .conf import setting
 from .models import Digest, Notification, NotificationPreference, Reminder
 from .sources import REMINDER_SOURCES
+from .unread import unread_changed
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +222,10 @@ def digest_send(*, digest_id: int, now: datetime.datetime | None = None) -> str:
 def notification_mark_read(*, user: User, notification: Notification) -> None:
     """Mark one of the user's own notifications read (again: a no-op)."""
     Notification.objects.filter(pk=notification.pk, user=user, read_at__isnull=True).update(read_at=timezone.now())
+    unread_changed(user.pk)  # a bulk update sends no signal
 
 
 def notifications_mark_all_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    marked = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    unread_changed(user.pk)  # a bulk update sends no signal
+    return marked

@@ -107,3 +107,33 @@ def test_the_preference_form_refuses_an_unknown_choice(client, secretary):
     response = client.post(reverse("notifications:preferences"), {"delivery": "fax"})
     assert response.status_code == 200
     assert NotificationPreference.objects.get(user=secretary).delivery == "each"
+
+
+def test_the_unread_count_in_the_menu_follows_every_change_at_once(client, settings):
+    """The count is kept in the shared cache (notifications/unread.py): a new notification, reading one, reading all
+    and deleting one each show on the next page."""
+    from accounts.models import Role
+    from notifications.models import Notification
+    from notifications.services import notification_mark_read, notifications_mark_all_read
+    from tests.accounts.factories import UserFactory
+
+    user = UserFactory(username="lezer", role=Role.STAFF)
+    other = UserFactory(username="ander", role=Role.STAFF)
+    client.force_login(user)
+
+    def menu() -> str:
+        return client.get(reverse("planning:home")).content.decode()
+
+    assert "ongelezen melding" not in menu()
+    first = Notification.objects.create(user=user, title="Termijn DVO GLM nadert")
+    Notification.objects.create(user=user, title="Termijn DVO TWN nadert")
+    Notification.objects.create(user=other, title="Niet van deze gebruiker")
+    assert "2 ongelezen meldingen" in menu()
+    notification_mark_read(user=user, notification=first)
+    assert "1 ongelezen melding" in menu()
+    notifications_mark_all_read(user=user)
+    assert "ongelezen melding" not in menu()
+    Notification.objects.create(user=user, title="Nieuwe termijn")
+    assert "1 ongelezen melding" in menu()
+    Notification.objects.filter(user=user, read_at__isnull=True).delete()  # as the nightly prune does
+    assert "ongelezen melding" not in menu()
