@@ -383,6 +383,9 @@ else:
 # the database, one query per page, as a local memory cache would keep the other workers' copies old.
 SOLO_CACHE = "default" if CACHE_URL else None
 SOLO_CACHE_TIMEOUT = 60 * 60
+# The unread count in every page's account menu, kept in the cache this many seconds at most (notifications/unread.py;
+# every change to a user's notifications drops it at once). 0: counted on every page.
+UNREAD_COUNT_CACHE_SECONDS = env.int("UNREAD_COUNT_CACHE_SECONDS", default=60)
 
 # Behind a reverse proxy: how many proxies that we trust add their client's address to X-Forwarded-For. The client
 # address (for the lock-out, the rate limits and the audit log) is the address the outermost trusted proxy saw;

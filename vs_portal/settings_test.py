@@ -38,3 +38,5 @@ from vs_portal.settings import *  # noqa: E402, F403
 # same whether the test run has a Redis or not, and whichever test filled the cache first. The shared cache of the
 # row (SOLO_CACHE, production with Redis) has its own tests (tests/sitesettings), which switch it on.
 SOLO_CACHE = None
+# Likewise the unread count (tests/notifications switch it on).
+UNREAD_COUNT_CACHE_SECONDS = 0

@@ -117,6 +117,7 @@ def test_the_unread_count_in_the_menu_follows_every_change_at_once(client, setti
     from notifications.services import notification_mark_read, notifications_mark_all_read
     from tests.accounts.factories import UserFactory
 
+    settings.UNREAD_COUNT_CACHE_SECONDS = 60
     user = UserFactory(username="lezer", role=Role.STAFF)
     other = UserFactory(username="ander", role=Role.STAFF)
     client.force_login(user)
@@ -137,3 +138,16 @@ def test_the_unread_count_in_the_menu_follows_every_change_at_once(client, setti
     assert "1 ongelezen melding" in menu()
     Notification.objects.filter(user=user, read_at__isnull=True).delete()  # as the nightly prune does
     assert "ongelezen melding" not in menu()
+
+
+def test_the_unread_count_comes_from_the_cache_on_the_next_page(settings, django_assert_num_queries):
+    from accounts.models import Role
+    from notifications.selectors import unread_count
+    from tests.accounts.factories import UserFactory
+
+    settings.UNREAD_COUNT_CACHE_SECONDS = 60
+    user = UserFactory(username="lezer", role=Role.STAFF)
+    Notification.objects.create(user=user, title="Termijn nadert")
+    assert unread_count(user) == 1
+    with django_assert_num_queries(0):
+        assert unread_count(user) == 1
