@@ -27,13 +27,19 @@ list's look at the previous period) is cached under it: any write anywhere rende
 dependency; reading far outnumbers writing, so it is still served from the cache nearly always.
 
 A cache that does not answer (Redis down) costs the fragment's rendering, never the page.
+
+**Within one request** a version is read from the cache once (a page with two fragments of the same area asks
+once); a ``bump`` in the request drops what it read. Outside a request (a task, the shell) every read asks.
 """
 
 import logging
+import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
@@ -51,23 +57,55 @@ def _version_key(area: str) -> str:
     return f"fragments:version:{area}"
 
 
+def _fresh_version() -> int:
+    """A version for an area missing from the cache: the current time in nanoseconds, plus up to a millisecond at
+    random, so that a clock stopped by a test never starts two versions at the same number (core.rows keeps rows
+    under a version beyond a flush of the cache)."""
+    return time.time_ns() + secrets.randbelow(1_000_000)
+
+
+# The versions read in the current request (this thread's), or None outside a request.
+_request = threading.local()
+
+
+def _request_versions() -> dict | None:
+    return getattr(_request, "versions", None)
+
+
+def _start_request(**_kwargs) -> None:
+    _request.versions = {}
+
+
+def _end_request(**_kwargs) -> None:
+    _request.versions = None
+
+
 def data_version(area: str) -> int:
-    """The current version of ``area``'s data (created at the current time in nanoseconds when missing)."""
+    """The current version of ``area``'s data (created at the current time in nanoseconds when missing); read once
+    per request."""
+    versions = _request_versions()
+    if versions is not None and area in versions:
+        return versions[area]
     key = _version_key(area)
     value = cache.get(key)
     if value is None:
-        cache.add(key, time.time_ns(), timeout=None)
+        cache.add(key, _fresh_version(), timeout=None)
         value = cache.get(key)
+    if versions is not None:
+        versions[area] = int(value)
     return int(value)
 
 
 def _bump_now(areas: Iterable[str]) -> None:
+    versions = _request_versions()
     for area in areas:
+        if versions is not None:
+            versions.pop(area, None)
         key = _version_key(area)
         try:
             cache.incr(key)
         except ValueError:  # not in the cache: start afresh, above every number it may have had
-            cache.set(key, time.time_ns(), timeout=None)
+            cache.set(key, _fresh_version(), timeout=None)
         except Exception:  # the cache is down; its fragments went with it or are as old as its versions
             logger.warning("fragments: could not move the version of %s on", area, exc_info=True)
 
@@ -115,7 +153,9 @@ def _relation_changed(sender, action: str, **_kwargs) -> None:
 
 def connect_content() -> None:
     """Called once from CoreConfig.ready(): every model's saves and deletes, and every many-to-many change, of the
-    content's apps move its version on."""
+    content's apps move its version on; a request's start and end open and close its memo of versions."""
+    request_started.connect(_start_request, dispatch_uid="fragments-request-started")
+    request_finished.connect(_end_request, dispatch_uid="fragments-request-finished")
     post_save.connect(_model_changed, dispatch_uid="fragments-content-save")
     post_delete.connect(_model_changed, dispatch_uid="fragments-content-delete")
     m2m_changed.connect(_relation_changed, dispatch_uid="fragments-content-m2m")

@@ -2,14 +2,18 @@
 
 from django.apps import apps
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
 from django.utils.functional import cached_property
 
-from .access import get_for_user
+from .access import check_perm
+from .rows import cached_row
 
 # The process model and its rules, named rather than imported: core imports no app of the project.
 PROCESS_MODEL = ("planning", "StrategyProcess")
 VIEW_PROCESS = "planning.view_process"
 CHANGE_PROCESS = "planning.change_process"
+# The version (core.fragments) that every save of a process moves on: planning.fragments.PLANNING_AREA.
+PROCESS_AREA = "planning"
 
 
 class RuleRequiredMixin(PermissionRequiredMixin):
@@ -34,13 +38,21 @@ class ProcessMixin(RuleRequiredMixin):
 
     @cached_property
     def process(self):
-        return get_for_user(
-            self.request.user,
-            apps.get_model(*PROCESS_MODEL),
-            view_perm=VIEW_PROCESS,
-            change_perm=CHANGE_PROCESS,
-            slug=self.kwargs["slug"],
+        """The process of the URL (404), if the user may see it (403); a page reads it from this worker's memo
+        (core.rows)."""
+        slug = self.kwargs["slug"]
+        model = apps.get_model(*PROCESS_MODEL)
+        process = cached_row(
+            self.request,
+            "process",
+            area=PROCESS_AREA,
+            lookup={"slug": slug},
+            fetch=lambda: model.objects.filter(slug=slug).first(),
         )
+        if process is None:
+            raise Http404
+        check_perm(self.request.user, VIEW_PROCESS, process)
+        return process
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

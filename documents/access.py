@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.fragments import CONTENT_AREA
+from core.rows import cached_row
 from planning.models import StrategyProcess
 
 from .models import Document, DocumentVersion, Goal
@@ -24,12 +26,21 @@ def get_goal_for_user(user, process: StrategyProcess, pk: int, *, write: bool = 
     return goal
 
 
-def get_document_for_user(user, process: StrategyProcess, *, write: bool = False) -> Document | None:
-    """The process's document, or None when it has not been started yet."""
+def get_document_for_user(user, process: StrategyProcess, *, write: bool = False, request=None) -> Document | None:
+    """The process's document, or None when it has not been started yet. With the page's ``request``, a GET reads
+    it from the worker's memo (core.rows; every save of a document moves the content's version on)."""
     perm = "documents.change_document" if write else "documents.view_document"
     _check(user, perm)
-    document = Document.objects.filter(process=process).select_related("process").first()
+
+    def fetch():
+        return Document.objects.filter(process=process).first()
+
+    if request is None:
+        document = fetch()
+    else:
+        document = cached_row(request, "document", area=CONTENT_AREA, lookup={"process": process.pk}, fetch=fetch)
     if document is not None:
+        document.process = process  # the page's own (no query to read it back)
         _check(user, perm, document)
     return document
 

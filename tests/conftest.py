@@ -127,12 +127,17 @@ def _dutch(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: rate-limit counters and the cached site settings do not leak."""
+    """Each test starts with an empty cache: rate-limit counters and the cached site settings do not leak; nor do
+    the rows each worker keeps (core.rows) of a database that the test's rollback has undone."""
     from django.core.cache import cache
 
+    from core.rows import forget_rows
+
     cache.clear()
+    forget_rows()
     yield
     cache.clear()
+    forget_rows()
 
 
 @pytest.fixture(autouse=True)

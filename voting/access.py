@@ -10,6 +10,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.fragments import CONTENT_AREA
+from core.rows import cached_row
 from planning.models import District, StrategyProcess
 
 from .models import Ballot, BallotChoice, Round
@@ -22,9 +24,18 @@ def get_round_for_user(user, process: StrategyProcess, *, write: bool = False) -
     return get_object_or_404(Round.objects.select_related("process"), process=process)
 
 
-def get_district_for_user(user, code: str, *, write: bool = False) -> District:
-    """The DVO whose ballot page is asked for: 404 unless the user is programme staff or its own secretary."""
-    district = District.objects.filter(code__iexact=code).select_related("dvo").first()
+def get_district_for_user(user, code: str, *, write: bool = False, request=None) -> District:
+    """The DVO whose ballot page is asked for: 404 unless the user is programme staff or its own secretary. With
+    the page's ``request``, a GET reads the DVO from the worker's memo (core.rows; every save of a DVO moves the
+    content's version on)."""
+
+    def fetch():
+        return District.objects.filter(code__iexact=code).select_related("dvo").first()
+
+    if request is None:
+        district = fetch()
+    else:
+        district = cached_row(request, "district", area=CONTENT_AREA, lookup={"code": code.upper()}, fetch=fetch)
     if district is None or not user.has_perm("voting.view_ballot", district):
         raise Http404
     if write and not user.has_perm("voting.submit_ballot", district):

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from core.rows import forget_rows
 from planning.models import Municipality
 from priorities import services
 from priorities.models import CriterionAssessment, LongList, Priority
@@ -349,6 +350,7 @@ def test_list_page_queries_do_not_grow_with_municipalities(client, process, staf
                 PlanThemeFactory(plan=plan, theme=theme)
 
     def queries(page_url):
+        forget_rows()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(page_url)
         assert response.status_code == 200

@@ -56,7 +56,7 @@ class DistrictBallotMixin(ProcessMixin):
 
     @cached_property
     def district(self):
-        return get_district_for_user(self.request.user, self.kwargs["district"])
+        return get_district_for_user(self.request.user, self.kwargs["district"], request=self.request)
 
     @cached_property
     def state(self) -> dict:
