@@ -213,21 +213,29 @@ def cached_html(
 CSRF_PLACEHOLDER = "__vs_csrf_token__"
 
 
-def cached_form_html(
+def cached_form_pieces(
     name: str,
     *,
     request,
+    deflated: Callable,
     areas: Iterable[str],
     audience: str,
     parts: Iterable[object] = (),
     render: Callable[[dict], str],
 ) -> SafeString:
-    """``cached_html`` for a part with forms: ``render(extra)`` renders it with ``extra`` (the placeholder as
-    ``csrf_token``) added to its context; the request's own CSRF token goes in on every request."""
+    """``cached_fragment`` for a part with forms, kept compressed (core.deflated): ``render(extra)`` renders it
+    with ``extra`` (the placeholder as ``csrf_token``) added to its context; the part is cut at each placeholder
+    into pieces compressed once, and each request's own token goes between them, compressed with the rest of the
+    page, never together with a piece. ``deflated`` is the view's ``DeflatedPiecesMixin.deflated``."""
     from django.middleware.csrf import get_token
     from django.utils.html import escape
 
-    html = cached_fragment(
-        name, areas=areas, audience=audience, parts=parts, render=lambda: render({"csrf_token": CSRF_PLACEHOLDER})
-    )
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, escape(get_token(request))))  # noqa: S308 - ours, escaped
+    from .deflated import DeflatedHTML
+
+    def pieces() -> list[DeflatedHTML]:
+        html = render({"csrf_token": CSRF_PLACEHOLDER})
+        return [DeflatedHTML.of(text) for text in html.split(CSRF_PLACEHOLDER)]
+
+    kept = cached_fragment(name, areas=areas, audience=audience, parts=parts, render=pieces)
+    token = escape(get_token(request))
+    return mark_safe(token.join(deflated(piece) for piece in kept))  # noqa: S308 - ours, escaped

@@ -13,8 +13,10 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.fragments import CONTENT_AREA, cached_html
+from core.deflated import DeflatedHTML, DeflatedPiecesMixin
+from core.fragments import CONTENT_AREA, cached_fragment
 from core.panels import collect_panels
+from core.rows import cached_row
 from core.views import ProcessMixin
 from planning.fragments import role_audience
 
@@ -33,7 +35,14 @@ class ResultProcessMixin(ProcessMixin):
 
     @cached_property
     def round(self) -> Round | None:
-        return round_for(self.process)
+        # Every save of a round moves the content's version on (core.fragments), which the page reads anyway.
+        process = self.process
+        round = cached_row(
+            self.request, "round", area=CONTENT_AREA, lookup={"process": process.pk}, fetch=lambda: round_for(process)
+        )
+        if round is not None:
+            round.process = process
+        return round
 
 
 def get_visible_result_round(user, process) -> Round:
@@ -47,7 +56,7 @@ def get_visible_result_round(user, process) -> Round:
     return round
 
 
-class ResultsView(ResultProcessMixin, TemplateView):
+class ResultsView(DeflatedPiecesMixin, ResultProcessMixin, TemplateView):
     def get_template_names(self):
         return ["voting/results.html" if self.visible else "voting/results_not_public.html"]
 
@@ -62,15 +71,16 @@ class ResultsView(ResultProcessMixin, TemplateView):
             context["progress"] = round_progress(self.round)  # what the others see until the result is public
         else:
             # The count (read from the ballots, the priorities and the districts) and its tables and chart as
-            # HTML: cached under the version of all content (core.fragments), per role and language; who may see
-            # it was checked above, before the cache.
-            context["result_body"] = cached_html(
+            # HTML: cached under the version of all content (core.fragments), per role and language, and kept
+            # compressed (core.deflated, 30 KB of HTML); who may see it was checked above, before the cache.
+            piece = cached_fragment(
                 "voting-result",
                 areas=[CONTENT_AREA],
                 audience=role_audience(self.request.user),
                 parts=[self.round.pk],
-                render=self.render_result_body,
+                render=lambda: DeflatedHTML.of(self.render_result_body()),
             )
+            context["result_body"] = self.deflated(piece)
             # What the apps built on the result show under it (decisions: the BBG's top five).
             context["panels"] = collect_panels(
                 RESULT_PANELS, process=self.process, round=self.round, user=self.request.user
