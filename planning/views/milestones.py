@@ -50,7 +50,7 @@ class MilestoneListView(DeflatedPiecesMixin, ProcessMixin, TemplateView):
     permission_required = "planning.view_milestone"
     template_name = "planning/milestone_list.html"
 
-    def render_content(self, phases: list[Phase], phase_filter: str, status_filter: str) -> str:
+    def render_content(self, phases: list[Phase], phase_filter: str, status_filter: str, can_change: bool) -> str:
         milestones = planning_milestones(self.process)
         if phase_filter == "geen":
             milestones = milestones.filter(phase__isnull=True)
@@ -69,7 +69,18 @@ class MilestoneListView(DeflatedPiecesMixin, ProcessMixin, TemplateView):
             milestone.conflicts = conflicts.get(milestone.pk, [])
             groups.get(milestone.phase_id, no_phase).milestones.append(milestone)
         slug = self.process.slug
-        return render_to_string(
+        heading = render_to_string(
+            "planning/includes/milestone_filter.html",
+            {
+                "process": self.process,
+                "can_change": can_change,
+                "phases": phases,
+                "statuses": Milestone.Status.choices,
+                "phase_filter": phase_filter,
+                "status_filter": status_filter,
+            },
+        )
+        return heading + render_to_string(
             "planning/includes/milestone_groups.html",
             {
                 "groups": [
@@ -84,28 +95,31 @@ class MilestoneListView(DeflatedPiecesMixin, ProcessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        phases = list(self.process.phases.all())
+        # The phases (for the filter), cached with the planning they belong to.
+        phases = cached_fragment(
+            "planning-phases",
+            areas=[PLANNING_AREA],
+            audience=role_audience(self.request.user),
+            parts=[self.process.pk],
+            render=lambda: list(self.process.phases.all()),
+        )
+        can_change = self.request.user.has_perm("planning.change_milestone")
         phase_filter = self.request.GET.get("fase", "")
         status_filter = self.request.GET.get("status", "")
         if phase_filter not in {str(p.pk) for p in phases} | {"geen"}:
             phase_filter = ""
         if status_filter not in Milestone.Status.values:
             status_filter = ""
-        # Kept compressed (core.deflated): 156 KB of HTML at 10x, compressed once instead of on every request.
+        # The heading, the filter and the list, kept compressed (core.deflated): 156 KB of HTML at 10x, compressed
+        # once instead of on every request.
         piece = cached_fragment(
             "planning-milestones-pieces",
             areas=[PLANNING_AREA],
             audience=role_audience(self.request.user),
-            parts=[self.process.pk, timezone.localdate().isoformat(), phase_filter, status_filter],
-            render=lambda: DeflatedHTML.of(self.render_content(phases, phase_filter, status_filter)),
+            parts=[self.process.pk, timezone.localdate().isoformat(), phase_filter, status_filter, can_change],
+            render=lambda: DeflatedHTML.of(self.render_content(phases, phase_filter, status_filter, can_change)),
         )
-        context.update(
-            content=self.deflated(piece),
-            phases=phases,
-            statuses=Milestone.Status.choices,
-            phase_filter=phase_filter,
-            status_filter=status_filter,
-        )
+        context["content"] = self.deflated(piece)
         return context
 
 

@@ -20,7 +20,7 @@ from planning.fragments import PLANNING_AREA, role_audience
 from planning.models import Milestone
 from planning.services import process_reschedule
 from planning.services_schedule import milestone_save
-from tests.planning.factories import AbsenceFactory, PersonFactory
+from tests.planning.factories import AbsenceFactory, PersonFactory, PhaseFactory
 from tests.planning.test_dashboard_views import build_planning
 
 pytestmark = pytest.mark.django_db
@@ -29,17 +29,18 @@ TODAY = datetime.date(2018, 6, 1)
 DEPENDENCY = "BBG bepaalt top vijf 0 (7 juni 2018) hangt af van DVO IJSS 0, maar die is pas op 20 juni 2018."
 MARKER = "<p>FRAGMENT MADE FOR ANOTHER READER</p>"
 
-# Per page: its URL name and its fragment's name and parts (planning.views) for the whole, unfiltered page.
+# Per page: its URL name and its fragment's name and parts (planning.views) for the whole, unfiltered page of a
+# reader.
 PAGES = {
     "timeline": (
         "planning:timeline",
         "planning-timeline-pieces",
-        lambda process: [process.pk, TODAY.isoformat(), "", ""],
+        lambda process, _user: [process.pk, TODAY.isoformat(), "", ""],
     ),
     "milestones": (
         "planning:milestone_list",
         "planning-milestones-pieces",
-        lambda process: [process.pk, TODAY.isoformat(), "", ""],
+        lambda process, user: [process.pk, TODAY.isoformat(), "", "", user.has_perm("planning.change_milestone")],
     ),
 }
 
@@ -76,7 +77,7 @@ def plant(page_name, process, user, language="nl") -> str:
     """Put MARKER in the cache as the fragment of the whole page for ``user``'s role and ``language``."""
     _url, name, parts = PAGES[page_name]
     with translation.override(language):
-        key = fragment_key(name, areas=[PLANNING_AREA], audience=role_audience(user), parts=parts(process))
+        key = fragment_key(name, areas=[PLANNING_AREA], audience=role_audience(user), parts=parts(process, user))
     cache.set(key, DeflatedHTML.of(MARKER))
     return key
 
@@ -221,6 +222,7 @@ def test_an_unknown_timeline_filter_is_not_cached(client, staff, process, today)
     the cache with copies of an empty timeline."""
     build_planning(process)
     client.force_login(staff)
+    visit(client, process, "timeline")  # the process is then read from the worker's memo (core.rows) each time
     for params in ({"fase": "onzin"}, {"fase": "999999"}, {"orgaan": "007"}):
         _html, rendered = visit(client, process, "timeline", **params)
         _html, again = visit(client, process, "timeline", **params)
@@ -229,3 +231,29 @@ def test_an_unknown_timeline_filter_is_not_cached(client, staff, process, today)
     _html, rendered = visit(client, process, "timeline", fase=str(top_five.pk))
     _html, cached = visit(client, process, "timeline", fase=str(top_five.pk))
     assert cached < rendered
+
+
+def test_the_milestone_heading_in_the_cached_piece_keeps_the_button_for_staff_only(
+    client, staff, secretary, process, today
+):
+    build_planning(process)
+    add = reverse("planning:milestone_create", kwargs={"slug": process.slug})
+    client.force_login(staff)
+    assert f'href="{add}"' in visit(client, process, "milestones")[0]
+    client.force_login(secretary)
+    html, _queries = visit(client, process, "milestones")
+    assert f'href="{add}"' not in html
+    assert 'name="fase"' in html  # the filter is there for every reader
+    top_five = process.phases.order_by("order").last()
+    filtered, _queries = visit(client, process, "milestones", fase=str(top_five.pk), status="done")
+    assert f'<option value="{top_five.pk}" selected>' in filtered
+    assert '<option value="done" selected>' in filtered
+    assert "Filter wissen" in filtered
+
+
+def test_a_new_phase_shows_in_the_milestone_filter_at_once(client, staff, process, today):
+    build_planning(process)
+    client.force_login(staff)
+    assert "Evaluatie van de strategie" not in visit(client, process, "milestones")[0]
+    PhaseFactory(process=process, name="Evaluatie van de strategie", order=9)
+    assert "Evaluatie van de strategie" in visit(client, process, "milestones")[0]
