@@ -131,11 +131,17 @@ def test_a_change_of_the_document_shows_at_once(client, staff, process):
     assert visit(client, url)[1] == cached
 
 
-def test_closing_the_round_shows_on_the_results_page_at_once(client, staff, process):
+def open_round(process):
+    """A round on a frozen long list, with a deadline for every DVO."""
     make_frozen_long_list(process)
     round = RoundFactory(process=process)
     for district in District.objects.all():
         RoundDeadlineFactory(round=round, district=district)
+    return round
+
+
+def test_closing_the_round_shows_on_the_results_page_at_once(client, staff, process):
+    round = open_round(process)
     client.force_login(staff)
     url = reverse("voting:results", kwargs={"slug": process.slug})
     assert "Voorlopige telling" in visit(client, url)[0]
@@ -147,10 +153,7 @@ def test_closing_the_round_shows_on_the_results_page_at_once(client, staff, proc
 
 
 def test_a_renamed_dvo_shows_on_its_choice_page_at_once(client, staff, process):
-    make_frozen_long_list(process)
-    round = RoundFactory(process=process)
-    for district in District.objects.all():
-        RoundDeadlineFactory(round=round, district=district)
+    open_round(process)
     client.force_login(staff)
     url = reverse("voting:ballot", kwargs={"slug": process.slug, "district": "GLM"})
     visit(client, url)
