@@ -28,6 +28,10 @@ dependency; reading far outnumbers writing, so it is still served from the cache
 
 A cache that does not answer (Redis down) costs the fragment's rendering, never the page.
 
+**Names.** A fragment whose stored form changes (HTML to compressed pieces, say) gets a new name: the versions do
+not move on a deploy, so the old release's entries stay in the cache under the old name, and a replica of either
+release must never read the other's.
+
 **Within one request** a version is read from the cache once (a page with two fragments of the same area asks
 once); a ``bump`` in the request drops what it read. Outside a request (a task, the shell) every read asks.
 """

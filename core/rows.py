@@ -8,12 +8,16 @@ asks the database again, so a page never shows a row older than the last committ
 Each request gets its own copy (unpickled), with what the query selected along with it, so that nothing a view
 sets on it reaches another request. A lookup that finds nothing is not kept. The caller checks the permission on
 the row as before: the memo holds data, never a decision about a user.
+
+Only with a cache that every worker shares (``ROW_MEMO``, on with Redis): with a local memory cache each worker has
+its own versions and would not see another's write.
 """
 
 import logging
 import pickle
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import models
 
 from .fragments import data_version
@@ -32,7 +36,7 @@ def cached_row(
 ) -> models.Model | None:
     """``fetch()`` (the row for ``lookup``, or None), for a GET or HEAD from this worker's memo of ``name`` while
     the version of ``area`` is the one it was kept under."""
-    if request.method not in SAFE_METHODS:
+    if request.method not in SAFE_METHODS or not settings.ROW_MEMO:
         return fetch()
     try:
         version = data_version(area)

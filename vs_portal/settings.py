@@ -383,6 +383,9 @@ else:
 # the database, one query per page, as a local memory cache would keep the other workers' copies old.
 SOLO_CACHE = "default" if CACHE_URL else None
 SOLO_CACHE_TIMEOUT = 60 * 60
+# The rows each worker keeps (core.rows: a page's process, document, round, DVO), valid only while every worker
+# reads the same data versions: on by default with a shared cache; a local memory cache is one worker's own.
+ROW_MEMO = env_bool("ROW_MEMO", default=bool(CACHE_URL))
 # The unread count in every page's account menu, kept in the cache this many seconds at most (notifications/unread.py;
 # every change to a user's notifications drops it at once). 0: counted on every page.
 UNREAD_COUNT_CACHE_SECONDS = env.int("UNREAD_COUNT_CACHE_SECONDS", default=60)

@@ -40,3 +40,5 @@ from vs_portal.settings import *  # noqa: E402, F403
 SOLO_CACHE = None
 # Likewise the unread count (tests/notifications switch it on).
 UNREAD_COUNT_CACHE_SECONDS = 0
+# One process per test worker: its cache, local or Redis, is the one all of its requests read (core.rows).
+ROW_MEMO = True

@@ -98,7 +98,7 @@ class DocumentView(DeflatedPiecesMixin, DocumentMixin, TemplateView):
         # may or may not change the document, but for the CSRF token of its form; 57 KB, kept compressed
         # (core.fragments.cached_form_pieces).
         context["body"] = cached_form_pieces(
-            "document-page",
+            "document-page-pieces",
             request=self.request,
             deflated=self.deflated,
             areas=[CONTENT_AREA],

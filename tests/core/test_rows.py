@@ -102,6 +102,21 @@ def test_a_submission_and_an_old_version_read_afresh(process):
     assert len(fetched) == 3
 
 
+def test_without_a_shared_cache_every_request_reads_the_row(settings, process):
+    """With a local memory cache per worker (no Redis: ROW_MEMO off) a worker would not see another's write."""
+    settings.ROW_MEMO = False
+    fetched = []
+
+    def fetch():
+        fetched.append(1)
+        return StrategyProcess.objects.get(pk=process.pk)
+
+    for _ in range(2):
+        row = cached_row(request_for("GET"), "process", area="planning", lookup={"slug": process.slug}, fetch=fetch)
+        assert row.title == "Veiligheidsstrategie 2019-2022"
+    assert len(fetched) == 2
+
+
 def test_a_version_is_read_once_per_request_and_again_after_a_bump(django_assert_max_num_queries):
     fragments._start_request()
     try:

@@ -51,7 +51,7 @@ def plant(user, document, language="nl") -> None:
     title = re.search(r"<h[23][^>]*>([^<]+)</h[23]>", read["html"]).group(1)
     assert title in read["html"]
     cache.set(key, {**read, "html": read["html"].replace(title, MARKER)})
-    # The page's body around the preview is cached too (document-page): dropped, so that it is written again from
+    # The page's body around the preview is cached too (document-page-pieces): dropped, so that it is written again from
     # the planted preview.
     for can_change in (True, False):
         cache.delete(page_key_of(user, document, can_change, language))
@@ -60,7 +60,7 @@ def plant(user, document, language="nl") -> None:
 def page_key_of(user, document, can_change, language="nl") -> str:
     with translation.override(language):
         return fragment_key(
-            "document-page",
+            "document-page-pieces",
             areas=[CONTENT_AREA],
             audience=role_audience(user),
             parts=[document.pk, timezone.localdate().isoformat(), can_change],

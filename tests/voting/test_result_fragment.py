@@ -29,7 +29,7 @@ def page(client, voting_round) -> str:
 def key_of(user, voting_round) -> str:
     with translation.override("nl"):
         return fragment_key(
-            "voting-result", areas=[CONTENT_AREA], audience=role_audience(user), parts=[voting_round.pk]
+            "voting-result-pieces", areas=[CONTENT_AREA], audience=role_audience(user), parts=[voting_round.pk]
         )
 
 

@@ -74,7 +74,7 @@ class ResultsView(DeflatedPiecesMixin, ResultProcessMixin, TemplateView):
             # HTML: cached under the version of all content (core.fragments), per role and language, and kept
             # compressed (core.deflated, 30 KB of HTML); who may see it was checked above, before the cache.
             piece = cached_fragment(
-                "voting-result",
+                "voting-result-pieces",
                 areas=[CONTENT_AREA],
                 audience=role_audience(self.request.user),
                 parts=[self.round.pk],
