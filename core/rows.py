@@ -35,8 +35,8 @@ def cached_row(
     request, name: str, *, area: str, lookup: dict, fetch: Callable[[], models.Model | None]
 ) -> models.Model | None:
     """``fetch()`` (the row for ``lookup``, or None), for a GET or HEAD from this worker's memo of ``name`` while
-    the version of ``area`` is the one it was kept under."""
-    if request.method not in SAFE_METHODS or not settings.ROW_MEMO:
+    the version of ``area`` is the one it was kept under; without a request (a service, a task) always fetched."""
+    if request is None or request.method not in SAFE_METHODS or not settings.ROW_MEMO:
         return fetch()
     try:
         version = data_version(area)

@@ -35,10 +35,7 @@ def get_document_for_user(user, process: StrategyProcess, *, write: bool = False
     def fetch():
         return Document.objects.filter(process=process).first()
 
-    if request is None:
-        document = fetch()
-    else:
-        document = cached_row(request, "document", area=CONTENT_AREA, lookup={"process": process.pk}, fetch=fetch)
+    document = cached_row(request, "document", area=CONTENT_AREA, lookup={"process": process.pk}, fetch=fetch)
     if document is not None:
         document.process = process  # the page's own (no query to read it back)
         _check(user, perm, document)

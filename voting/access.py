@@ -32,10 +32,7 @@ def get_district_for_user(user, code: str, *, write: bool = False, request=None)
     def fetch():
         return District.objects.filter(code__iexact=code).select_related("dvo").first()
 
-    if request is None:
-        district = fetch()
-    else:
-        district = cached_row(request, "district", area=CONTENT_AREA, lookup={"code": code.upper()}, fetch=fetch)
+    district = cached_row(request, "district", area=CONTENT_AREA, lookup={"code": code.upper()}, fetch=fetch)
     if district is None or not user.has_perm("voting.view_ballot", district):
         raise Http404
     if write and not user.has_perm("voting.submit_ballot", district):

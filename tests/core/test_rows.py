@@ -68,7 +68,9 @@ def test_an_unknown_process_is_not_kept(client, staff, process):
     client.force_login(staff)
     assert client.get(reverse("planning:timeline", kwargs={"slug": "bestaat-niet"})).status_code == 404
     StrategyProcess.objects.filter(pk=process.pk).update(slug="bestaat-niet")  # no signal: the memo must not know it
-    assert client.get(reverse("planning:timeline", kwargs={"slug": "bestaat-niet"})).status_code == 200
+    response = client.get(reverse("planning:timeline", kwargs={"slug": "bestaat-niet"}))
+    assert response.status_code == 200
+    assert "Veiligheidsstrategie 2019-2022" in response.content.decode()
 
 
 def request_for(method: str):
@@ -114,6 +116,18 @@ def test_without_a_shared_cache_every_request_reads_the_row(settings, process):
     for _ in range(2):
         row = cached_row(request_for("GET"), "process", area="planning", lookup={"slug": process.slug}, fetch=fetch)
         assert row.title == "Veiligheidsstrategie 2019-2022"
+    assert len(fetched) == 2
+
+
+def test_a_service_without_a_request_always_reads_the_row(process):
+    fetched = []
+
+    def fetch():
+        fetched.append(1)
+        return StrategyProcess.objects.get(pk=process.pk)
+
+    for _ in range(2):
+        assert cached_row(None, "process", area="planning", lookup={"slug": process.slug}, fetch=fetch) is not None
     assert len(fetched) == 2
 
 
