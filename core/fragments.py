@@ -61,11 +61,23 @@ def _version_key(area: str) -> str:
     return f"fragments:version:{area}"
 
 
+# The highest version this process has read or set: a version started afresh begins above it, so that a row kept
+# by core.rows under an earlier number is never taken for the new data, even when the clock has not moved on.
+_highest_seen = 0
+
+
+def _seen(value: int) -> int:
+    global _highest_seen
+    if value > _highest_seen:
+        _highest_seen = value
+    return value
+
+
 def _fresh_version() -> int:
-    """A version for an area missing from the cache: the current time in nanoseconds, plus up to a millisecond at
-    random, so that a clock stopped by a test never starts two versions at the same number (core.rows keeps rows
-    under a version beyond a flush of the cache)."""
-    return time.time_ns() + secrets.randbelow(1_000_000)
+    """A version for an area missing from the cache: the current time in nanoseconds plus up to a millisecond at
+    random (two processes starting one under a stopped clock), and above every version this process has seen (the
+    worker's own memo is what an old number could mislead)."""
+    return _seen(max(time.time_ns() + secrets.randbelow(1_000_000), _highest_seen + 1))
 
 
 # The versions read in the current request (this thread's), or None outside a request.
@@ -95,9 +107,10 @@ def data_version(area: str) -> int:
     if value is None:
         cache.add(key, _fresh_version(), timeout=None)
         value = cache.get(key)
+    value = _seen(int(value))
     if versions is not None:
-        versions[area] = int(value)
-    return int(value)
+        versions[area] = value
+    return value
 
 
 def _bump_now(areas: Iterable[str]) -> None:
@@ -107,7 +120,7 @@ def _bump_now(areas: Iterable[str]) -> None:
             versions.pop(area, None)
         key = _version_key(area)
         try:
-            cache.incr(key)
+            _seen(cache.incr(key))
         except ValueError:  # not in the cache: start afresh, above every number it may have had
             cache.set(key, _fresh_version(), timeout=None)
         except Exception:  # the cache is down; its fragments went with it or are as old as its versions
