@@ -64,12 +64,14 @@ def _version_key(area: str) -> str:
 # The highest version this process has read or set: a version started afresh begins above it, so that a row kept
 # by core.rows under an earlier number is never taken for the new data, even when the clock has not moved on.
 _highest_seen = 0
+_highest_lock = threading.Lock()
 
 
 def _seen(value: int) -> int:
     global _highest_seen
     if value > _highest_seen:
-        _highest_seen = value
+        with _highest_lock:
+            _highest_seen = max(_highest_seen, value)
     return value
 
 
