@@ -77,8 +77,8 @@ def _seen(value: int) -> int:
 
 def _fresh_version() -> int:
     """A version for an area missing from the cache: the current time in nanoseconds plus up to a millisecond at
-    random (two processes starting one under a stopped clock), and above every version this process has seen (the
-    worker's own memo is what an old number could mislead)."""
+    random (two processes starting one under a stopped clock), and above every version this process has seen, so
+    that this worker's own memo (core.rows) never takes a row kept under an old number for the new data."""
     return _seen(max(time.time_ns() + secrets.randbelow(1_000_000), _highest_seen + 1))
 
 
